@@ -1,0 +1,47 @@
+"""What every curated entry of the record shares: a slug, an editorial status."""
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class CuratedQuerySet(models.QuerySet):
+    def published(self):
+        """The rows the public may see: the one way public code asks for entries."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+CuratedManager = models.Manager.from_queryset(CuratedQuerySet)
+
+
+class CuratedModel(models.Model):
+    slug = models.SlugField(
+        max_length=120,
+        help_text="The entry's permanent name in URLs and fixtures: lowercase letters, digits and hyphens.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    objects = CuratedManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+def unique_slug(model_name):
+    return models.UniqueConstraint(fields=["slug"], name=f"{model_name}_slug_unique")
+

@@ -1,0 +1,324 @@
+"""What happened: events, the actors who took part, the places where it happened."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .curation import CuratedModel, Status, unique_slug
+
+__all__ = ["Actor", "ActorRelation", "Event", "EventPlace", "Participation", "Place", "Status"]
+
+
+def split_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class Actor(CuratedModel):
+    class Kind(models.TextChoices):
+        ARMED_GROUP = "armed_group", "Armed group"
+        STATE_FORCE = "state_force", "State force"
+        MILITIA = "militia", "Militia"
+        PERSON = "person", "Person"
+        CIVILIANS = "civilians", "Civilians"
+        COMMUNITY = "community", "Community"
+        MEDIA_OUTLET = "media_outlet", "Media outlet"
+        ANONYMOUS_SOURCE = "anonymous_source", "Anonymous source"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=60, blank=True, help_text="What the record calls it in tables, e.g. JNIM.")
+    aliases = models.TextField(blank=True, help_text="Other names and spellings, one per line.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [unique_slug("actor")]
+
+    def __str__(self):
+        if self.short_name and self.short_name != self.name:
+            return f"{self.name} ({self.short_name})"
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("actor-detail", args=[self.slug])
+
+    @property
+    def label(self):
+        return self.short_name or self.name
+
+    @property
+    def alias_list(self):
+        return split_lines(self.aliases)
+
+
+class ActorRelationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, subject_slug, kind, object_slug):
+        return self.get(subject__slug=subject_slug, kind=kind, object__slug=object_slug)
+
+    def published(self):
+        """Relations whose both ends the public may see."""
+        return self.filter(subject__status=Status.PUBLISHED, object__status=Status.PUBLISHED)
+
+
+class ActorRelation(models.Model):
+    """A stated tie between two actors, read as "subject kind object": Iyad ag Ghali commands JNIM."""
+
+    class Kind(models.TextChoices):
+        COMMANDS = "commands", "commands"
+        PART_OF = "part_of", "is part of"
+        AFFILIATED_WITH = "affiliated_with", "is affiliated with"
+        ALLIED_WITH = "allied_with", "was allied with"
+        FIGHTS = "fights", "fights"
+
+    subject = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_from")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    object = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_to")
+    note = models.CharField(max_length=300, blank=True, help_text="When or how far the relation holds.")
+
+    objects = ActorRelationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["subject__name", "kind", "object__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "kind", "object"], name="actor_relation_unique"),
+            models.CheckConstraint(condition=~Q(subject=F("object")), name="actor_relation_not_to_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject.label} {self.get_kind_display()} {self.object.label}"
+
+    def natural_key(self):
+        return (self.subject.slug, self.kind, self.object.slug)
+
+    natural_key.dependencies = ["events.actor"]
+
+
+class Place(CuratedModel):
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        REGION = "region", "Region"
+        CERCLE = "cercle", "Cercle (district)"
+        COMMUNE = "commune", "Commune"
+        TOWN = "town", "Town"
+        VILLAGE = "village", "Village"
+        MILITARY_BASE = "military_base", "Military base"
+        RIVER_CROSSING = "river_crossing", "River or crossing"
+        AREA = "area", "Area"
+        OTHER = "other", "Other"
+
+    class CoordinateConfidence(models.TextChoices):
+        GOOD = "good", "Good: a gazetteer point corroborated within about 2 km"
+        REPRESENTATIVE = "representative", "Representative: a conventional point for an area"
+        LOW = "low", "Low: one weak source, or possibly another feature of that name"
+        NONE = "none", "None: no published coordinates"
+
+    name = models.CharField(max_length=200)
+    alternate_names = models.TextField(blank=True, help_text="Other spellings seen in print, one per line.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    description = models.TextField(blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    coordinate_confidence = models.CharField(
+        max_length=20, choices=CoordinateConfidence.choices, default=CoordinateConfidence.NONE
+    )
+    coordinate_source_url = models.URLField(max_length=500, blank=True)
+    coordinate_note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            unique_slug("place"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="place_coordinates_come_in_pairs",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, coordinate_confidence="none")
+                | (Q(latitude__isnull=False) & ~Q(coordinate_confidence="none")),
+                name="place_confidence_matches_coordinates",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("place-detail", args=[self.slug])
+
+    def clean(self):
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "A place cannot be its own parent."})
+
+    @property
+    def alternate_name_list(self):
+        return split_lines(self.alternate_names)
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None
+
+
+class Event(CuratedModel):
+    class Type(models.TextChoices):
+        # ACLED's event types, so that exports read the way researchers expect.
+        BATTLES = "battles", "Battles"
+        VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians", "Violence against civilians"
+        EXPLOSIONS_REMOTE_VIOLENCE = "explosions_remote_violence", "Explosions/Remote violence"
+        STRATEGIC_DEVELOPMENTS = "strategic_developments", "Strategic developments"
+        PROTESTS = "protests", "Protests"
+        RIOTS = "riots", "Riots"
+        # Not an ACLED type: a war or campaign that contains events.
+        CONFLICT = "conflict", "Armed conflict (contains events)"
+
+    class SubType(models.TextChoices):
+        ARMED_CLASH = "armed_clash", "Armed clash"
+        GOVERNMENT_REGAINS_TERRITORY = "government_regains_territory", "Government regains territory"
+        NON_STATE_ACTOR_OVERTAKES_TERRITORY = "non_state_actor_overtakes_territory", "Non-state actor overtakes territory"
+        ATTACK = "attack", "Attack"
+        ABDUCTION = "abduction", "Abduction/forced disappearance"
+        AIR_DRONE_STRIKE = "air_drone_strike", "Air/drone strike"
+        AGREEMENT = "agreement", "Agreement"
+        CHANGE_TO_GROUP_ACTIVITY = "change_to_group_activity", "Change to group/activity"
+        HEADQUARTERS_ESTABLISHED = "headquarters_established", "Headquarters or base established"
+        NON_VIOLENT_TRANSFER_OF_TERRITORY = "non_violent_transfer_of_territory", "Non-violent transfer of territory"
+        DISPLACEMENT = "displacement", "Displacement"
+        OTHER = "other", "Other"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+        APPROXIMATE = "approximate", "Approximate"
+
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    event_type = models.CharField("type", max_length=30, choices=Type.choices)
+    sub_event_type = models.CharField("sub-event type", max_length=40, choices=SubType.choices, blank=True)
+    start_date = models.DateField(null=True, blank=True, help_text="Empty when the record does not know it.")
+    end_date = models.DateField(null=True, blank=True, help_text="The same as the start for a one-day event.")
+    date_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the dates are known: “sometime in September” is a month, not 1 September.",
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="part of"
+    )
+    places = models.ManyToManyField(Place, through="EventPlace", related_name="events", blank=True)
+    participants = models.ManyToManyField(Actor, through="Participation", related_name="events", blank=True)
+    outcome = models.TextField(blank=True, help_text="The outcome as the record states it, where one is stated.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [F("start_date").asc(nulls_first=True), "title"]
+        constraints = [
+            unique_slug("event"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="event_ends_after_it_starts",
+            ),
+        ]
+        indexes = [
+            # The public chronology: published events in date order.
+            models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("event-detail", args=[self.slug])
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "An event cannot be part of itself."})
+
+
+class EventPlaceQuerySet(models.QuerySet):
+    def get_by_natural_key(self, event_slug, place_slug):
+        return self.get(event__slug=event_slug, place__slug=place_slug)
+
+    def published(self):
+        return self.filter(event__status=Status.PUBLISHED, place__status=Status.PUBLISHED)
+
+
+class EventPlace(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_places")
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="event_places")
+
+    objects = EventPlaceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "event place"
+        ordering = ["event", "place__name"]
+        constraints = [models.UniqueConstraint(fields=["event", "place"], name="event_place_unique")]
+
+    def __str__(self):
+        return f"{self.event} at {self.place}"
+
+    def natural_key(self):
+        return (self.event.slug, self.place.slug)
+
+    natural_key.dependencies = ["events.event", "events.place"]
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, event_slug, actor_slug, role):
+        return self.get(event__slug=event_slug, actor__slug=actor_slug, role=role)
+
+    def published(self):
+        return self.filter(event__status=Status.PUBLISHED, actor__status=Status.PUBLISHED)
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        SIDE_A = "side_a", "Side A"
+        SIDE_B = "side_b", "Side B"
+        PERPETRATOR = "perpetrator", "Perpetrator"
+        TARGET = "target", "Target"
+        OTHER = "other", "Other"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    note = models.CharField(max_length=300, blank=True, help_text="E.g. “alleged”, or what the actor did.")
+
+    objects = ParticipationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "role", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor", "role"], name="participation_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor.label} in {self.event} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.event.slug, self.actor.slug, self.role)
+
+    natural_key.dependencies = ["events.event", "events.actor"]

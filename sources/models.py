@@ -1,0 +1,240 @@
+"""What was said about it: sources, the claims they carry, and the citations between them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from events.curation import CuratedModel, Status, unique_slug
+from events.models import Actor, Event, Place
+
+
+class Source(CuratedModel):
+    """Where a statement was published; the fields follow Wikipedia's "cite web"."""
+
+    class Kind(models.TextChoices):
+        ENCYCLOPEDIA = "encyclopedia", "Encyclopedia article"
+        NEWS_ARTICLE = "news_article", "News article"
+        GROUP_STATEMENT = "group_statement", "Statement by an armed group"
+        INTERVIEW = "interview", "Interview"
+        REPORT = "report", "Report"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    publisher = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    publication_date = models.DateField(null=True, blank=True, help_text="Empty when not known.")
+    url = models.URLField("URL", max_length=500, blank=True, help_text="Empty when not known: never a guess.")
+    access_date = models.DateField(null=True, blank=True)
+    archive_url = models.URLField("archive URL", max_length=500, blank=True)
+    language = models.CharField(max_length=35, blank=True, help_text="A language tag such as en or fr.")
+    notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [unique_slug("source")]
+
+    def __str__(self):
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title
+
+    def get_absolute_url(self):
+        return reverse("source-detail", args=[self.slug])
+
+
+class Claim(CuratedModel):
+    """One statement about an event or actor, attributed to whoever made it."""
+
+    class Kind(models.TextChoices):
+        KILLED = "killed", "Killed"
+        WOUNDED = "wounded", "Wounded"
+        DISPLACED = "displaced", "Displaced"
+        STRENGTH = "strength", "Strength"
+        DISTANCE = "distance", "Distance"
+        OUTCOME = "outcome", "Outcome"
+        OCCURRED = "occurred", "Occurred"
+        PERPETRATOR = "perpetrator", "Perpetrator"
+        COMMANDER = "commander", "Commander"
+        OTHER = "other", "Other"
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", "exactly"
+        ABOUT = "about", "about"
+        AT_LEAST = "at_least", "at least"
+        AT_MOST = "at_most", "at most"
+        BETWEEN = "between", "between"
+        UNKNOWN = "unknown", "unknown"
+        NOT_A_FIGURE = "", "not a figure"
+
+    class Unit(models.TextChoices):
+        PEOPLE = "people", "people"
+        FIGHTERS = "fighters", "fighters"
+        CIVILIANS = "civilians", "civilians"
+        HOUSEHOLDS = "households", "households"
+        KILOMETRES = "kilometres", "kilometres"
+
+    class Assessment(models.TextChoices):
+        CORROBORATED = "corroborated", "Corroborated"
+        REPORTED = "reported", "Reported"
+        ALLEGED = "alleged", "Alleged"
+        CONTESTED = "contested", "Contested"
+        DISCOUNTED = "discounted", "Discounted"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    statement = models.CharField(
+        max_length=300, help_text="The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”."
+    )
+    event = models.ForeignKey(
+        Event, on_delete=models.PROTECT, null=True, blank=True, related_name="claims", help_text="The event it is about."
+    )
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_about",
+        help_text="The actor it is about: the commander named, the alleged perpetrator.",
+    )
+    party = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_affecting",
+        help_text="The party affected: whose fighters died, whose strength is given.",
+    )
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text="Where the claim is limited to one place (“in Haroum alone”).",
+    )
+    qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True)
+    value_low = models.PositiveIntegerField("lower bound", null=True, blank=True)
+    value_high = models.PositiveIntegerField("upper bound", null=True, blank=True)
+    unit = models.CharField(max_length=20, choices=Unit.choices, blank=True)
+    wording = models.TextField("original wording", help_text="Exactly as published: “73+”, “~700”, “around 70”.")
+    claimant = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_made",
+        help_text="Who makes the claim. Empty when the source states it in its own voice.",
+    )
+    sources = models.ManyToManyField(Source, through="Citation", related_name="claims", blank=True)
+    assessment = models.CharField(max_length=20, choices=Assessment.choices, default=Assessment.REPORTED)
+    assessment_reason = models.TextField(blank=True)
+    restates = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="restatements",
+        verbose_name="same allegation as",
+        help_text="Another claim this one restates in other words.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event__start_date", "event__title", "kind", "slug"]
+        constraints = [
+            unique_slug("claim"),
+            models.CheckConstraint(
+                condition=Q(event__isnull=False) | Q(actor__isnull=False),
+                name="claim_is_about_something",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_low__isnull=True) | Q(value_high__isnull=True) | Q(value_low__lte=F("value_high")),
+                name="claim_bounds_in_order",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(qualifier__in=["", "unknown"], value_low__isnull=True, value_high__isnull=True)
+                    | Q(qualifier__in=["exact", "about"], value_low__isnull=False, value_high=F("value_low"))
+                    | Q(qualifier="at_least", value_low__isnull=False, value_high__isnull=True)
+                    | Q(qualifier="at_most", value_low__isnull=True, value_high__isnull=False)
+                    | Q(qualifier="between", value_low__isnull=False, value_high__isnull=False)
+                ),
+                name="claim_value_fits_qualifier",
+            ),
+        ]
+        indexes = [
+            # An event page groups its claims by kind.
+            models.Index(fields=["event", "kind"], name="claim_event_kind_idx"),
+        ]
+
+    def __str__(self):
+        return self.statement
+
+    def get_absolute_url(self):
+        return reverse("claim-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["events.event", "events.actor", "events.place"]
+
+    def clean(self):
+        errors = {}
+        if not self.event_id and not self.actor_id:
+            errors["event"] = "A claim must be about an event or an actor."
+        if self.value_low is not None and self.value_high is not None and self.value_low > self.value_high:
+            errors["value_high"] = "The upper bound cannot be below the lower bound."
+        shape_error = self._value_shape_error()
+        if shape_error and "value_high" not in errors:
+            errors["qualifier"] = shape_error
+        if errors:
+            raise ValidationError(errors)
+
+    def _value_shape_error(self):
+        low, high, q = self.value_low, self.value_high, self.qualifier
+        if q in (self.Qualifier.NOT_A_FIGURE, self.Qualifier.UNKNOWN):
+            return None if low is None and high is None else f"A claim whose figure is “{self.get_qualifier_display()}” has no bounds."
+        if q in (self.Qualifier.EXACT, self.Qualifier.ABOUT):
+            return None if low is not None and high == low else "Give the figure as both bounds (the same number)."
+        if q == self.Qualifier.AT_LEAST:
+            return None if low is not None and high is None else "“At least” takes a lower bound only."
+        if q == self.Qualifier.AT_MOST:
+            return None if low is None and high is not None else "“At most” takes an upper bound only."
+        return None if low is not None and high is not None else "“Between” takes both bounds."
+
+    @property
+    def has_figure(self):
+        return self.value_low is not None or self.value_high is not None
+
+
+class CitationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, claim_slug, source_slug):
+        return self.get(claim__slug=claim_slug, source__slug=source_slug)
+
+    def published(self):
+        return self.filter(claim__status=Status.PUBLISHED, source__status=Status.PUBLISHED)
+
+
+class Citation(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(blank=True, help_text="The passage of the source that carries the claim.")
+    locator = models.CharField(max_length=200, blank=True, help_text="Where in the source: a section, a page, an infobox row.")
+
+    objects = CitationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["claim", "source__title"]
+        constraints = [models.UniqueConstraint(fields=["claim", "source"], name="citation_unique")]
+
+    def __str__(self):
+        return f"{self.source} for “{self.claim}”"
+
+    def natural_key(self):
+        return (self.claim.slug, self.source.slug)
+
+    natural_key.dependencies = ["sources.claim", "sources.source"]
