@@ -1,0 +1,1 @@
+"""Public pages: what was said about it."""
