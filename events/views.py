@@ -1,1 +1,267 @@
 """Public pages: what happened."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, render
+from django.utils.dateformat import format as format_date
+from django.views.generic import ListView
+from django_filters.views import FilterView
+
+from .curation import Status
+from .filters import EventFilter
+from .models import Actor, ActorRelation, Event, EventPlace, Participation, Place
+
+ROLES_IN_ORDER = [role for role, _ in Participation.Role.choices]
+
+
+def published_or_staff_preview(request, queryset, slug):
+    """The entry with this slug: published for everyone; any status for staff, who preview drafts from the admin."""
+    if not request.user.is_staff:
+        queryset = queryset.published()
+    return get_object_or_404(queryset, slug=slug)
+
+
+def earliest_known_date(prefix=""):
+    """Where an event sits in a chronology: its start, or its end when only the end is known."""
+    return Coalesce(f"{prefix}start_date", f"{prefix}end_date").asc(nulls_last=True)
+
+
+def by_date(queryset):
+    return queryset.order_by(earliest_known_date(), F("end_date").asc(nulls_last=True), "title", "pk")
+
+
+def published_places():
+    return Prefetch(
+        "event_places",
+        queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED).select_related("place").order_by("place__name"),
+        to_attr="published_event_places",
+    )
+
+
+def published_participations():
+    return Prefetch(
+        "participations",
+        queryset=Participation.objects.filter(actor__status=Status.PUBLISHED)
+        .select_related("actor")
+        .order_by("actor__name"),
+        to_attr="published_participations",
+    )
+
+
+# Events
+
+
+class EventListView(FilterView):
+    filterset_class = EventFilter
+    paginate_by = 25
+    template_name = "events/event_list.html"
+
+    def get_queryset(self):
+        return by_date(Event.objects.published()).prefetch_related(published_places())
+
+
+def event_detail(request, slug):
+    queryset = Event.objects.select_related("parent__parent__parent").prefetch_related(
+        published_places(),
+        published_participations(),
+        Prefetch("children", queryset=by_date(Event.objects.published()), to_attr="published_children"),
+    )
+    event = published_or_staff_preview(request, queryset, slug)
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "ancestors": published_ancestors(event),
+            "sides": participants_by_role(event.published_participations),
+        },
+    )
+
+
+def published_ancestors(event):
+    """The events this one is part of, outermost first, up to the first that is not published."""
+    ancestors, seen = [], {event.pk}
+    parent = event.parent
+    while parent is not None and parent.is_published and parent.pk not in seen:
+        ancestors.append(parent)
+        seen.add(parent.pk)
+        parent = parent.parent
+    return ancestors[::-1]
+
+
+def participants_by_role(participations):
+    """(role label, participations) pairs in the order side A, side B, perpetrator, target, other."""
+    grouped = {role: [] for role in ROLES_IN_ORDER}
+    for participation in participations:
+        grouped[participation.role].append(participation)
+    labels = dict(Participation.Role.choices)
+    return [(labels[role], grouped[role]) for role in ROLES_IN_ORDER if grouped[role]]
+
+
+# Actors
+
+
+class ActorListView(ListView):
+    paginate_by = 100
+    template_name = "events/actor_list.html"
+    queryset = Actor.objects.published().order_by("name", "pk")
+
+
+def actor_detail(request, slug):
+    published_events = Event.objects.filter(status=Status.PUBLISHED)
+    queryset = Actor.objects.prefetch_related(
+        Prefetch(
+            "relations_from",
+            queryset=ActorRelation.objects.filter(object__status=Status.PUBLISHED)
+            .select_related("object")
+            .order_by("kind", "object__name"),
+            to_attr="published_relations_from",
+        ),
+        Prefetch(
+            "relations_to",
+            queryset=ActorRelation.objects.filter(subject__status=Status.PUBLISHED)
+            .select_related("subject")
+            .order_by("kind", "subject__name"),
+            to_attr="published_relations_to",
+        ),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.filter(event__in=published_events)
+            .select_related("event")
+            .order_by(earliest_known_date("event__"), "event__title", "role"),
+            to_attr="published_participations",
+        ),
+    )
+    actor = published_or_staff_preview(request, queryset, slug)
+    return render(request, "events/actor_detail.html", {"actor": actor})
+
+
+# Places
+
+
+class PlaceListView(ListView):
+    paginate_by = 100
+    template_name = "events/place_list.html"
+    queryset = Place.objects.published().select_related("parent").order_by("name", "pk")
+
+
+def place_detail(request, slug):
+    queryset = Place.objects.select_related("parent").prefetch_related(
+        Prefetch("children", queryset=Place.objects.published().order_by("name"), to_attr="published_children"),
+        Prefetch(
+            "event_places",
+            queryset=EventPlace.objects.filter(event__status=Status.PUBLISHED)
+            .select_related("event")
+            .order_by(earliest_known_date("event__"), "event__title"),
+            to_attr="published_event_places",
+        ),
+    )
+    place = published_or_staff_preview(request, queryset, slug)
+    return render(request, "events/place_detail.html", {"place": place})
+
+
+
+# The public corrections log of any curated entry: events, actors, places, sources, claims
+
+# Editorial state, not part of what the public reads.
+UNLOGGED_FIELDS = {"id", "status"}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: object
+    after: object
+
+
+@dataclass
+class PublicRevision:
+    date: datetime.datetime
+    reason: str
+    kind: str
+    changes: list
+
+
+def entry_history(request, slug, model):
+    """The revisions in which the entry was published, and what changed from one published version to the next.
+
+    Revisions that were never published are not shown, not even through a diff, and editors' names stay private.
+    """
+    entry = get_object_or_404(model.objects.published(), slug=slug)
+    revisions = entry.history.order_by("history_date", "history_id")
+    return render(
+        request,
+        "history/entry_history.html",
+        {"entry": entry, "kind": model._meta.verbose_name, "revisions": public_log(revisions, model)[::-1]},
+    )
+
+
+def public_log(revisions, model):
+    fields = [f for f in model._meta.concrete_fields if f.name not in UNLOGGED_FIELDS]
+    published, last_published, previous = [], None, None
+    for revision in revisions:
+        if revision.status == Status.PUBLISHED:
+            if last_published is None:
+                published.append((revision, "First published", []))
+            else:
+                kind = "Corrected" if previous is last_published else "Published again"
+                published.append((revision, kind, changed_fields(last_published, revision, fields)))
+            last_published = revision
+        previous = revision
+    shown = public_values([change for _, _, changes in published for change in changes])
+    return [
+        PublicRevision(
+            revision.history_date,
+            revision.history_change_reason or "",
+            kind,
+            [FieldChange(f.verbose_name, shown(f, old), shown(f, new)) for f, old, new in changes],
+        )
+        for revision, kind, changes in published
+    ]
+
+
+def changed_fields(before, after, fields):
+    return [
+        (f, getattr(before, f.attname), getattr(after, f.attname))
+        for f in fields
+        if getattr(before, f.attname) != getattr(after, f.attname)
+    ]
+
+
+def public_values(changes):
+    """A function giving each raw value as readers see it, with one query per kind of entry linked to."""
+    linked_pks = defaultdict(set)
+    for f, old, new in changes:
+        if f.is_relation:
+            linked_pks[f.related_model].update({old, new} - {None})
+    published_entries = {model: model.objects.published().in_bulk(pks) for model, pks in linked_pks.items()}
+
+    def shown(f, value):
+        if value is None or value == "":
+            return ""
+        if f.is_relation:
+            return published_entries[f.related_model].get(value, "an entry that is not published")
+        if f.choices:
+            return dict(f.flatchoices).get(value, value)
+        if isinstance(value, datetime.date):
+            return format_date(value, "j F Y")
+        return value
+
+    return shown
+
+
+# Timeline and map: the geometry is laid out in charts.py, the templates draw it.
+
+from .charts import build_place_map, build_timeline  # noqa: E402
+
+
+def timeline(request):
+    return render(request, "events/timeline.html", {"timeline": build_timeline(Event.objects)})
+
+
+def place_map(request):
+    return render(request, "events/map.html", {"place_map": build_place_map(Place.objects)})

@@ -1,7 +1,16 @@
 from django.urls import path
 
+from events.views import entry_history
+
 from . import views
+from .models import Claim, Source
 
 urlpatterns = [
-    # Routes for sources and claims, and their public history logs, go here.
+    path("", views.overview, name="overview"),
+    path("sources/", views.SourceListView.as_view(), name="source-list"),
+    path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
+    path("sources/<slug:slug>/history/", entry_history, {"model": Source}, name="source-history"),
+    path("claims/", views.ClaimListView.as_view(), name="claim-list"),
+    path("claims/<slug:slug>/", views.claim_detail, name="claim-detail"),
+    path("claims/<slug:slug>/history/", entry_history, {"model": Claim}, name="claim-history"),
 ]

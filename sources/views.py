@@ -1,1 +1,206 @@
-"""Public pages: what was said about it."""
+"""Public pages: what was said about it, and the overview that rebuilds the article from the record."""
+
+from dataclasses import dataclass
+
+from django.conf.locale import LANG_INFO
+from django.db.models import Count, F, Max, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView
+from django_filters.views import FilterView
+
+from events.curation import Status
+from events.models import Actor, Event, EventPlace, Participation, Place
+from events.views import by_date, published_ancestors, published_or_staff_preview, published_participations
+
+from .filters import ClaimFilter
+from .models import Citation, Claim, Source
+from .public import in_reading_order, public_claims, with_details, with_same_allegations
+
+MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
+
+# Overview
+
+
+@dataclass
+class InfoboxRow:
+    heading: str
+    by_side: list
+    others_heading: str
+    others: list
+
+
+INFOBOX_ROWS = [
+    (Claim.Kind.COMMANDER, "Commanders and leaders", "Other commanders"),
+    (Claim.Kind.STRENGTH, "Strength", "Other strength"),
+    (Claim.Kind.KILLED, "Casualties and losses", "Other casualties"),
+]
+INFOBOX_KINDS = [Claim.Kind.OUTCOME] + [kind for kind, _, _ in INFOBOX_ROWS]
+
+
+def overview(request):
+    event = (
+        Event.objects.published()
+        .filter(slug=MAIN_EVENT_SLUG)
+        .select_related("parent__parent__parent")
+        .prefetch_related(
+            Prefetch(
+                "event_places",
+                queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
+                .select_related("place__parent__parent__parent")
+                .order_by("place__name"),
+                to_attr="published_event_places",
+            ),
+            published_participations(),
+            Prefetch("children", queryset=by_date(Event.objects.published()), to_attr="published_children"),
+        )
+        .first()
+    )
+    if event is None:
+        return render(request, "overview.html", {"event": None})
+    claims = with_details(public_claims().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
+    claims = without_restatements(list(claims))
+    sides = [
+        [p.actor for p in event.published_participations if p.role == role]
+        for role in (Participation.Role.SIDE_A, Participation.Role.SIDE_B)
+    ]
+    sides = [actors for actors in sides if actors]
+    return render(
+        request,
+        "overview.html",
+        {
+            "event": event,
+            "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
+            "part_of": published_ancestors(event)[::-1],
+            "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
+            "sides": sides,
+            "infobox_rows": infobox_rows(sides, claims),
+            "prelude": prelude(event),
+            "last_changed": record_last_changed(),
+        },
+    )
+
+
+def without_restatements(claims):
+    """One entry per allegation: a claim that restates another one shown here is left out."""
+    shown = {claim.pk for claim in claims}
+    return [claim for claim in claims if claim.restates_id not in shown]
+
+
+def infobox_rows(sides, claims):
+    rows = []
+    for kind, heading, others_heading in INFOBOX_ROWS:
+        of_kind = [claim for claim in claims if claim.kind == kind]
+        if not of_kind:
+            continue
+        by_side = [[claim for claim in of_kind if claim.party in actors] for actors in sides]
+        placed = {claim.pk for cell in by_side for claim in cell}
+        rows.append(InfoboxRow(heading, by_side, others_heading, [c for c in of_kind if c.pk not in placed]))
+    return rows
+
+
+def places_in_reading_order(places):
+    """The event's places, the ones that contain others last, widest last: "Haroum, Tadjalalt, Gao Region, Mali"."""
+    ancestors = {place: loaded_ancestors(place) for place in places}
+    containers = {ancestor for chain in ancestors.values() for ancestor in chain}
+
+    def reading_order(place):
+        is_container = place in containers
+        return (is_container, -len(ancestors[place]) if is_container else 0, place.name)
+
+    return sorted(places, key=reading_order)
+
+
+def loaded_ancestors(place):
+    """The place's published ancestors as far as they were loaded with it: no query per level."""
+    parent_field = Place._meta.get_field("parent")
+    ancestors = []
+    while parent_field.is_cached(place) and place.parent is not None and place.parent.is_published:
+        place = place.parent
+        ancestors.append(place)
+    return ancestors
+
+
+def prelude(event):
+    """What led up to the event: the published events of the conflict it is part of, before it began."""
+    if event.parent is None or not event.parent.is_published or event.start_date is None:
+        return []
+    return by_date(Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date))
+
+
+def record_last_changed():
+    """When a published entry last changed: the latest revision of any entry the public can see."""
+    latest = [
+        model.history.filter(id__in=model.objects.published().values("pk")).aggregate(latest=Max("history_date"))[
+            "latest"
+        ]
+        for model in (Event, Actor, Place, Source, Claim)
+    ]
+    return max((date for date in latest if date is not None), default=None)
+
+
+# Sources
+
+
+class SourceListView(ListView):
+    paginate_by = 50
+    template_name = "sources/source_list.html"
+
+    def get_queryset(self):
+        cited = Q(citations__claim__in=public_claims().values("pk"))
+        return Source.objects.published().annotate(claim_count=Count("citations", filter=cited)).order_by("title", "pk")
+
+
+def source_detail(request, slug):
+    source = published_or_staff_preview(request, Source.objects.all(), slug)
+    citations = (
+        Citation.objects.filter(source=source, claim__in=public_claims().values("pk"))
+        .select_related("claim__event", "claim__party", "claim__claimant")
+        .order_by(
+            F("claim__event__start_date").asc(nulls_last=True), "claim__event__title", "claim__kind", "claim__slug"
+        )
+    )
+    return render(
+        request,
+        "sources/source_detail.html",
+        {"source": source, "language": language_name(source.language), "citations": list(citations)},
+    )
+
+
+def language_name(code):
+    """ "English (en)" for a known tag; the tag itself otherwise."""
+    info = LANG_INFO.get(code.lower()) if code else None
+    return f"{info['name']} ({code})" if info and "name" in info else code
+
+
+# Claims
+
+
+class ClaimListView(FilterView):
+    filterset_class = ClaimFilter
+    paginate_by = 50
+    template_name = "sources/claim_list.html"
+
+    def get_queryset(self):
+        return with_details(in_reading_order(public_claims()))
+
+
+def claim_detail(request, slug):
+    claims = Claim.objects.all() if request.user.is_staff else public_claims()
+    claim = get_object_or_404(with_same_allegations(with_details(claims)), slug=slug)
+    return render(
+        request,
+        "sources/claim_detail.html",
+        {
+            "claim": claim,
+            "same_allegation": ([claim.public_restates] if claim.public_restates else []) + claim.public_restatements,
+            "same_quantity": same_quantity(claim),
+        },
+    )
+
+
+def same_quantity(claim):
+    """The other public claims about the same quantity: the same event, kind and party."""
+    if claim.event_id is None:
+        return []
+    others = public_claims().filter(event=claim.event_id, kind=claim.kind, party=claim.party_id).exclude(pk=claim.pk)
+    return list(with_details(others.order_by("claimant__name", "slug")))

@@ -1,0 +1,330 @@
+"""An entry's revisions, together with the rows edited with it (an event's participants, a claim's citations).
+
+An admin save writes the entry's own historical record first and its rows'
+records just after, so the rows as they were at a revision are the rows as they
+stood just before the entry's next revision. The edit token names the latest
+historical record of the entry and of each of its row tables: if it moved
+between opening a form and saving it, someone else saved in between.
+"""
+
+import dataclasses
+import datetime
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models, router, transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.text import Truncator, capfirst
+from simple_history.models import DeletedObject
+
+EMPTY = "(empty)"
+ROW_VERBS = {"+": "added", "~": "changed, now", "-": "removed"}
+
+
+@dataclasses.dataclass(frozen=True)
+class RowSet:
+    """The rows of one table that belong to an entry through a foreign key: an event's participations.
+
+    ``is_entry`` marks rows that are entries in their own right (the claims about
+    an event): they have revisions of their own, so they take part in the edit
+    token but not in the parent's revisions.
+    """
+
+    model: type
+    fk_name: str
+    label: str
+    is_entry: bool = False
+
+    def rows_of(self, entry):
+        return self.model._default_manager.filter(**{self.fk_name: entry.pk}).order_by("pk")
+
+    def history_of(self, entry):
+        return (
+            self.model.history.filter(**{f"{self.fk_name}_id": entry.pk})
+            .select_related(*related_names(self.model))
+            .order_by("history_date", "history_id")
+        )
+
+    @property
+    def value_fields(self):
+        return [f for f in self.model._meta.concrete_fields if not f.primary_key and f.name != self.fk_name]
+
+    def values_of(self, row):
+        return {f.attname: getattr(row, f.attname) for f in self.value_fields}
+
+    def describe(self, record):
+        """One line for a row as a historical record shows it: "actor JNIM, role Side A"."""
+        if self.is_entry:
+            return str(record.instance)
+        parts = []
+        for field in self.value_fields:
+            text = display_value(field, value_of(record, field))
+            if text != EMPTY:
+                parts.append(f"{field.verbose_name} {text}")
+        return ", ".join(parts)
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+    def __str__(self):
+        return f"{self.label}: {self.old} → {self.new}"
+
+
+@dataclasses.dataclass(frozen=True)
+class RowChanges:
+    label: str
+    added: list
+    removed: list
+    changed: list  # (row description, [FieldChange])
+
+
+@dataclasses.dataclass(frozen=True)
+class Revision:
+    number: int
+    record: models.Model
+    changes: list
+    row_changes: list
+    rows: dict  # RowSet -> {row id: historical record}, as the rows stood at this revision
+
+    @property
+    def date(self):
+        return self.record.history_date
+
+    @property
+    def user(self):
+        return self.record.history_user
+
+    @property
+    def reason(self):
+        return self.record.history_change_reason
+
+    @property
+    def is_creation(self):
+        return self.record.history_type == "+"
+
+    def described_rows(self):
+        return [(row_set.label, [row_set.describe(row) for row in rows.values()]) for row_set, rows in self.rows.items()]
+
+
+class RestoreRefused(Exception):
+    """A revision that cannot be restored as it is; the message says why."""
+
+
+def related_names(model):
+    return [f.name for f in model._meta.concrete_fields if f.is_relation]
+
+
+def entry_history(entry):
+    model = type(entry)
+    return (
+        model.history.filter(id=entry.pk)
+        .select_related("history_user", *related_names(model))
+        .order_by("history_date", "history_id")
+    )
+
+
+def value_of(record, field):
+    if not field.is_relation:
+        return getattr(record, field.attname)
+    if getattr(record, field.attname) is None:
+        return None
+    try:
+        return getattr(record, field.name)
+    except ObjectDoesNotExist:
+        return DeletedObject(field.related_model, getattr(record, field.attname))
+
+
+def display_value(field, value):
+    if field.choices:
+        label = dict(field.flatchoices).get(value)
+        if label is not None:
+            return str(label)
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, DeletedObject):
+        return f"deleted {value.model._meta.verbose_name} #{value.pk}"
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j F Y")
+    return Truncator(str(value)).chars(200)
+
+
+def field_changes(new_record, old_record, excluded=()):
+    delta = new_record.diff_against(old_record, excluded_fields=excluded, foreign_keys_are_objs=True)
+    opts = new_record.instance_type._meta
+    changes = []
+    for change in delta.changes:
+        field = opts.get_field(change.field)
+        changes.append(
+            FieldChange(capfirst(field.verbose_name), display_value(field, change.old), display_value(field, change.new))
+        )
+    return changes
+
+
+def who(record):
+    return record.history_user.get_username() if record.history_user else "no recorded user"
+
+
+def when(record):
+    return formats.date_format(timezone.localtime(record.history_date), "j F Y, H:i")
+
+
+def rows_before(records, moment):
+    """The rows standing just before ``moment`` (None: now), from their historical records in date order."""
+    rows = {}
+    for record in records:
+        if moment is not None and record.history_date >= moment:
+            break
+        rows[record.id] = record
+    return {row_id: record for row_id, record in sorted(rows.items()) if record.history_type != "-"}
+
+
+def row_changes(row_set, old_rows, new_rows):
+    changed = []
+    for row_id in sorted(old_rows.keys() & new_rows.keys()):
+        old, new = old_rows[row_id], new_rows[row_id]
+        if old.history_id != new.history_id:
+            changes = field_changes(new, old, excluded=[row_set.fk_name])
+            if changes:
+                changed.append((row_set.describe(old), changes))
+    return RowChanges(
+        label=row_set.label,
+        added=[row_set.describe(new_rows[i]) for i in new_rows if i not in old_rows],
+        removed=[row_set.describe(old_rows[i]) for i in old_rows if i not in new_rows],
+        changed=changed,
+    )
+
+
+def revisions_of(entry, row_sets):
+    """The entry's revisions, oldest first, each with what changed from the one before."""
+    records = list(entry_history(entry))
+    row_records = {row_set: list(row_set.history_of(entry)) for row_set in row_sets}
+    revisions = []
+    for index, record in enumerate(records):
+        following = records[index + 1].history_date if index + 1 < len(records) else None
+        rows = {row_set: rows_before(row_records[row_set], following) for row_set in row_sets}
+        previous = revisions[-1] if revisions else None
+        changes = []
+        if previous is not None:
+            changes = field_changes(record, previous.record)
+        all_row_changes = [
+            row_changes(row_set, previous.rows[row_set] if previous else {}, rows[row_set]) for row_set in row_sets
+        ]
+        revisions.append(
+            Revision(
+                number=index + 1,
+                record=record,
+                changes=changes,
+                row_changes=[c for c in all_row_changes if c.added or c.removed or c.changed],
+                rows=rows,
+            )
+        )
+    return revisions
+
+
+def edit_token(entry, row_sets):
+    latest = [type(entry).history.filter(id=entry.pk).aggregate(latest=Max("history_id"))["latest"]]
+    for row_set in row_sets:
+        latest.append(row_set.model.history.filter(**{f"{row_set.fk_name}_id": entry.pk}).aggregate(latest=Max("history_id"))["latest"])
+    return ".".join(str(history_id or 0) for history_id in latest)
+
+
+def read_token(token, row_sets):
+    try:
+        ids = [int(part) for part in token.split(".")]
+    except ValueError:
+        return None
+    return ids if len(ids) == 1 + len(row_sets) else None
+
+
+def lock(entry, row_sets):
+    """Hold the entry's row and its rows until the transaction ends, so that saves of it queue up."""
+    model = type(entry)
+    list(model._default_manager.select_for_update().filter(pk=entry.pk).order_by().values_list("pk"))
+    for row_set in row_sets:
+        list(row_set.rows_of(entry).select_for_update().values_list("pk"))
+
+
+def changes_since(entry, row_sets, token):
+    """What was saved since ``token`` was issued, one sentence each; None when the token cannot be read."""
+    seen = read_token(token, row_sets)
+    if seen is None:
+        return None
+    history = entry_history(entry)
+    newer = list(history.filter(history_id__gt=seen[0]))
+    lines = []
+    for record in newer:
+        reason = f" (reason: {record.history_change_reason})" if record.history_change_reason else ""
+        lines.append(f"Saved by {who(record)} on {when(record)}{reason}.")
+    opened = history.filter(history_id=seen[0]).first()
+    if newer and opened is not None:
+        lines.extend(str(change) for change in field_changes(newer[-1], opened))
+    for row_set, seen_id in zip(row_sets, seen[1:]):
+        for record in row_set.history_of(entry).filter(history_id__gt=seen_id):
+            lines.append(f"{row_set.label}: {ROW_VERBS[record.history_type]} {row_set.describe(record)}")
+    return lines
+
+
+def restore(entry, revision, row_sets, *, user, keep_status, may_remove_rows):
+    """Make the entry and its rows what they were at ``revision``, as one new revision; return its reason."""
+    model = type(entry)
+    reason = f"Restored revision {revision.number} ({when(revision.record)}, {who(revision.record)})"
+    with transaction.atomic(using=router.db_for_write(model)):
+        current = model._default_manager.select_for_update().order_by().get(pk=entry.pk)
+        status = current.status
+        past = revision.record.instance
+        for field in model._meta.concrete_fields:
+            if not field.primary_key:
+                setattr(current, field.attname, getattr(past, field.attname))
+        if keep_status:
+            current.status = status
+        save_validated(current, reason, user)
+        for row_set in row_sets:
+            restore_rows(current, row_set, revision.rows[row_set], reason, user, may_remove_rows)
+    return reason
+
+
+def restore_rows(entry, row_set, past_rows, reason, user, may_remove_rows):
+    current = {row.pk: row for row in row_set.rows_of(entry).select_for_update()}
+    leftover = {row_id: row for row_id, row in current.items() if row_id not in past_rows}
+    to_create = []
+    for row_id, record in past_rows.items():
+        if row_id in current:
+            continue
+        # A row removed and added again since has a new id: it is the same row.
+        twin = next((row for row in leftover.values() if row_set.values_of(row) == row_set.values_of(record)), None)
+        if twin is None:
+            to_create.append(record)
+        else:
+            del leftover[twin.pk]
+    if leftover and not may_remove_rows:
+        raise RestoreRefused(
+            f"it would remove {row_set.label.lower()} from an entry that has been published, which only reviewers may do."
+        )
+    for row in leftover.values():
+        row._change_reason = reason
+        row._history_user = user
+        row.delete()
+    for row_id, record in past_rows.items():
+        row = current.get(row_id)
+        if row is not None and row_set.values_of(row) != row_set.values_of(record):
+            for attname, value in row_set.values_of(record).items():
+                setattr(row, attname, value)
+            save_validated(row, reason, user)
+    for record in to_create:
+        row = row_set.model(**row_set.values_of(record))
+        setattr(row, row_set.fk_name, entry)
+        save_validated(row, reason, user)
+
+
+def save_validated(obj, reason, user):
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise RestoreRefused("; ".join(error.messages)) from error
+    obj._change_reason = reason
+    obj._history_user = user
+    obj.save()

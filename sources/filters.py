@@ -1,0 +1,51 @@
+"""The claims list's filters: every choice offered is a published entry that some public claim names."""
+
+import django_filters
+from django.db.models import F, Q
+
+from events.models import Actor, Event
+
+from .models import Claim
+from .public import public_claims
+
+
+def claimants(request):
+    return Actor.objects.published().filter(claims_made__in=public_claims()).distinct().order_by("name")
+
+
+def parties(request):
+    return Actor.objects.published().filter(claims_affecting__in=public_claims()).distinct().order_by("name")
+
+
+def events_with_claims(request):
+    events = Event.objects.published().filter(claims__in=public_claims()).distinct()
+    return events.order_by(F("start_date").asc(nulls_last=True), "title")
+
+
+class ClaimFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Text",
+        method="search",
+        max_length=200,
+        help_text="Words in the statement, the original wording or the assessment.",
+    )
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
+    claimant = django_filters.ModelChoiceFilter(
+        queryset=claimants, to_field_name="slug", empty_label="Anyone", label="Claimant"
+    )
+    party = django_filters.ModelChoiceFilter(
+        queryset=parties, to_field_name="slug", empty_label="Any party", label="About the party"
+    )
+    assessment = django_filters.ChoiceFilter(choices=Claim.Assessment.choices, empty_label="Any assessment")
+    event = django_filters.ModelChoiceFilter(
+        queryset=events_with_claims, to_field_name="slug", empty_label="Any event", label="Event"
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["q", "kind", "claimant", "party", "assessment", "event"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(statement__icontains=value) | Q(wording__icontains=value) | Q(assessment_reason__icontains=value)
+        )

@@ -1,0 +1,181 @@
+"""Claims as readers see them: figures in words, and the claims sections of event and actor pages.
+
+Event and actor pages show claims only through these tags, so that the events app never imports sources.
+Each tag makes a fixed number of queries, however many claims and citations there are.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.db.models import Q
+
+from sources.models import Claim
+from sources.public import in_reading_order, public_claims, with_details, with_same_allegations
+
+register = template.Library()
+
+Qualifier = Claim.Qualifier
+
+SINGULAR_UNITS = {
+    Claim.Unit.PEOPLE: "person",
+    Claim.Unit.FIGHTERS: "fighter",
+    Claim.Unit.CIVILIANS: "civilian",
+    Claim.Unit.HOUSEHOLDS: "household",
+    Claim.Unit.KILOMETRES: "kilometre",
+}
+
+KIND_ORDER = {kind: position for position, kind in enumerate(Claim.Kind.values)}
+
+KIND_HEADINGS = {
+    Claim.Kind.KILLED: "People killed",
+    Claim.Kind.WOUNDED: "People wounded",
+    Claim.Kind.DISPLACED: "People displaced",
+    Claim.Kind.STRENGTH: "Strength",
+    Claim.Kind.DISTANCE: "Distances",
+    Claim.Kind.OUTCOME: "Outcome",
+    Claim.Kind.OCCURRED: "Whether it happened",
+    Claim.Kind.PERPETRATOR: "Who did it",
+    Claim.Kind.COMMANDER: "Commanders",
+    Claim.Kind.OTHER: "Other claims",
+}
+
+
+def describe_figure(qualifier, low, high, unit):
+    """A figure in words from its parts: "at least 73 fighters", "about 700 fighters", "unknown"; "" if not a figure."""
+    if qualifier == Qualifier.UNKNOWN:
+        return "unknown"
+    if qualifier == Qualifier.NOT_A_FIGURE:
+        return ""
+    if qualifier == Qualifier.BETWEEN:
+        number, last = f"between {low:,} and {high:,}", high
+    elif qualifier == Qualifier.AT_MOST:
+        number, last = f"at most {high:,}", high
+    elif qualifier == Qualifier.AT_LEAST:
+        number, last = f"at least {low:,}", low
+    elif qualifier == Qualifier.ABOUT:
+        number, last = f"about {low:,}", low
+    else:
+        number, last = f"{low:,}", low
+    if not unit:
+        return number
+    return f"{number} {SINGULAR_UNITS.get(unit, unit) if last == 1 else unit}"
+
+
+@register.filter
+def figure(claim):
+    return describe_figure(claim.qualifier, claim.value_low, claim.value_high, claim.unit)
+
+
+@register.filter
+def public(entry):
+    """The entry if the public may see it, else None: a staff preview of a draft never shows other drafts."""
+    return entry if entry is not None and entry.is_published else None
+
+
+@register.filter
+def infobox_text(claim):
+    """The claim's published wording followed by its claimant, as an infobox gives it: "100 (per ISGS)"."""
+    claimant = public(claim.claimant)
+    if claimant is None:
+        return claim.wording
+    attribution = f"(per {claimant.label})"
+    return claim.wording if attribution in claim.wording else f"{claim.wording} {attribution}"
+
+
+@dataclass
+class Note:
+    number: int
+    citation: object
+
+
+class Notes:
+    """Footnote numbers for citations, in the order they are first shown."""
+
+    def __init__(self):
+        self._by_citation = {}
+
+    def numbered(self, citations):
+        for citation in citations:
+            if citation.pk not in self._by_citation:
+                self._by_citation[citation.pk] = Note(len(self._by_citation) + 1, citation)
+        return [self._by_citation[citation.pk] for citation in citations]
+
+    @property
+    def all(self):
+        return list(self._by_citation.values())
+
+
+@dataclass
+class ShownClaim:
+    claim: Claim
+    notes: list
+    same_allegation: list
+
+
+@dataclass
+class PartyGroup:
+    party: object
+    claims: list
+
+    @property
+    def compared(self):
+        return len(self.claims) > 1
+
+
+@dataclass
+class KindGroup:
+    kind: str
+    heading: str
+    parties: list
+
+
+def shown_with_notes(claims, notes):
+    """Each claim with its footnote numbers, and with the claims that make the same allegation in other words."""
+    return [
+        ShownClaim(
+            claim,
+            notes.numbered(claim.public_citations),
+            ([claim.public_restates] if claim.public_restates else []) + claim.public_restatements,
+        )
+        for claim in claims
+    ]
+
+
+def by_subject(claim):
+    return (
+        KIND_ORDER.get(claim.kind, len(KIND_ORDER)),
+        claim.party is None,
+        claim.party.name if claim.party else "",
+        claim.claimant.name if claim.claimant else "",
+        claim.slug,
+    )
+
+
+def grouped_by_subject(shown_claims):
+    """Kind, then party: every claim about one quantity lands in one group, side by side, never added up."""
+    kinds = {}
+    for item in shown_claims:
+        parties = kinds.setdefault(item.claim.kind, {})
+        parties.setdefault(item.claim.party_id, PartyGroup(item.claim.party, [])).claims.append(item)
+    return [KindGroup(kind, KIND_HEADINGS.get(kind, kind), list(parties.values())) for kind, parties in kinds.items()]
+
+
+@register.inclusion_tag("sources/_claim_groups.html")
+def claims_about_event(event):
+    claims = sorted(with_same_allegations(with_details(public_claims().filter(event=event))), key=by_subject)
+    notes = Notes()
+    shown = shown_with_notes(claims, notes)
+    return {"kinds": grouped_by_subject(shown), "notes": notes.all, "prefix": f"claims-{event.slug}"}
+
+
+@register.inclusion_tag("sources/_actor_claims.html")
+def claims_about_actor(actor):
+    claims = list(
+        with_same_allegations(
+            with_details(in_reading_order(public_claims().filter(Q(claimant=actor) | Q(actor=actor) | Q(party=actor))))
+        )
+    )
+    notes = Notes()
+    made = shown_with_notes([claim for claim in claims if claim.claimant_id == actor.pk], notes)
+    about = shown_with_notes([claim for claim in claims if actor.pk in (claim.actor_id, claim.party_id)], notes)
+    return {"actor": actor, "made": made, "about": about, "notes": notes.all, "prefix": f"claims-{actor.slug}"}

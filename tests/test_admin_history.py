@@ -1,0 +1,154 @@
+"""The history page: who changed what, when and why, with each revision's changes, and restore."""
+
+import pytest
+
+from events.models import Event, Participation, Status
+from sources.models import Citation, Claim
+from tests.admin_helpers import admin_url, form_data, inline_prefix, make_editor, make_reviewer, page_messages, revision_url
+from tests.factories import make_actor, make_claim, make_event, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = make_editor(username="edna")
+    client.force_login(user)
+    return user
+
+
+def post_change(client, obj, **changes):
+    response = client.get(admin_url(obj, "change"))
+    response = client.post(admin_url(obj, "change"), {**form_data(response), **changes})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+def first_revision(obj):
+    return obj.history.earliest()
+
+
+def test_the_history_page_lists_each_revision_with_its_user_reason_and_field_changes(client, editor):
+    event = make_event(title="Battle of Tadjalalt", status=Status.DRAFT)
+    post_change(client, event, title="Battle of Tadjalelt", event_type=Event.Type.STRATEGIC_DEVELOPMENTS, reason="Spelling")
+
+    response = client.get(admin_url(event, "history"))
+
+    content = response.content.decode()
+    assert "Spelling" in content
+    assert "edna" in content
+    assert "<strong>Title:</strong> Battle of Tadjalalt → Battle of Tadjalelt" in content
+    assert "<strong>Type:</strong> Battles → Strategic developments" in content
+
+
+def test_the_event_history_shows_participants_added_and_removed(client, editor):
+    jnim, isgs = make_actor(short_name="JNIM", name="JNIM"), make_actor(short_name="ISGS", name="ISGS")
+    event = make_event(status=Status.DRAFT, participants=[(jnim, Participation.Role.SIDE_A)])
+    response = client.get(admin_url(event, "change"))
+    prefix = inline_prefix(response, Participation)
+    data = {
+        **form_data(response),
+        f"{prefix}-0-DELETE": "on",
+        f"{prefix}-TOTAL_FORMS": "2",
+        f"{prefix}-1-actor": str(isgs.pk),
+        f"{prefix}-1-role": Participation.Role.SIDE_B,
+        "reason": "ISGS fought here, not JNIM",
+    }
+    client.post(admin_url(event, "change"), data)
+
+    content = client.get(admin_url(event, "history")).content.decode()
+
+    assert "<strong>Participants:</strong>" in content
+    assert "added actor ISGS, role Side B" in content
+    assert "removed actor JNIM, role Side A" in content
+
+
+def test_the_claim_history_shows_a_citation_changed(client, editor):
+    source = make_source(title="Wikipedia")
+    claim = make_claim(status=Status.DRAFT)
+    Citation.objects.create(claim=claim, source=source, locator="Infobox: Casualties1")
+    # The citation was added after the claim's first revision: it belongs to the next one.
+    post_change(client, claim, reason="Cited")
+    response = client.get(admin_url(claim, "change"))
+    prefix = inline_prefix(response, Citation)
+
+    post_change(client, claim, **{f"{prefix}-0-locator": "Infobox: Casualties2", "reason": "Wrong row"})
+    content = client.get(admin_url(claim, "history")).content.decode()
+
+    assert "Locator: Infobox: Casualties1 → Infobox: Casualties2" in content
+
+
+def test_a_revision_page_shows_the_participants_as_they_were(client, editor):
+    jnim = make_actor(name="JNIM")
+    event = make_event(status=Status.DRAFT, participants=[(jnim, Participation.Role.SIDE_A)])
+    response = client.get(admin_url(event, "change"))
+    prefix = inline_prefix(response, Participation)
+    post_change(client, event, **{f"{prefix}-0-DELETE": "on", "reason": "Wrong"})
+
+    content = client.get(revision_url(event, first_revision(event))).content.decode()
+
+    assert "Participants as they were" in content
+    assert "actor JNIM, role Side A" in content
+
+
+def test_restoring_a_revision_saves_it_as_a_new_revision_and_keeps_the_later_ones(client, editor):
+    event = make_event(title="Capture of Fitili", status=Status.DRAFT)
+    post_change(client, event, title="Capture of the Fitili base", reason="More precise")
+    post_change(client, event, title="Fitili", reason="Shorter")
+
+    response = client.post(revision_url(event, first_revision(event)), follow=True)
+
+    event.refresh_from_db()
+    assert event.title == "Capture of Fitili"
+    titles = list(event.history.order_by("history_date").values_list("title", flat=True))
+    assert titles == ["Capture of Fitili", "Capture of the Fitili base", "Fitili", "Capture of Fitili"]
+    latest = event.history.latest()
+    assert latest.history_user == editor
+    assert latest.history_change_reason.startswith("Restored revision 1 (")
+    assert any(message.startswith("Restored revision 1 (") for message in page_messages(response))
+
+
+def test_restoring_a_revision_brings_back_a_removed_citation(client, editor):
+    source = make_source(title="Le Monde")
+    claim = make_claim(status=Status.DRAFT)
+    Citation.objects.create(claim=claim, source=source, locator="paragraph 3")
+    post_change(client, claim, reason="Cited")
+    cited = claim.history.latest()
+    response = client.get(admin_url(claim, "change"))
+    post_change(client, claim, **{f"{inline_prefix(response, Citation)}-0-DELETE": "on", "reason": "Oops"})
+    assert not claim.citations.exists()
+
+    client.post(revision_url(claim, cited))
+
+    citation = claim.citations.get()
+    assert (citation.source, citation.locator) == (source, "paragraph 3")
+    assert citation.history.latest().history_change_reason.startswith("Restored revision 2 (")
+
+
+def test_an_editor_restoring_a_published_revision_keeps_the_current_status(client, editor):
+    reviewer = make_reviewer()
+    claim = make_claim(statement="ISGS killed 100 JNIM fighters", status=Status.PUBLISHED)
+    claim.status, claim.statement = Status.DRAFT, "ISGS claims to have killed 100"
+    claim._history_user = reviewer
+    claim.save()
+
+    response = client.post(revision_url(claim, first_revision(claim)), follow=True)
+
+    claim.refresh_from_db()
+    assert (claim.statement, claim.status) == ("ISGS killed 100 JNIM fighters", Status.DRAFT)
+    assert "The status stays “Draft”: only reviewers can publish or withdraw." in page_messages(response)
+
+
+def test_restoring_a_revision_that_no_longer_fits_says_why_and_changes_nothing(client, editor):
+    claim = make_claim(slug="isgs-100", status=Status.DRAFT)
+    post_change(client, claim, slug="isgs-killed-100", reason="Clearer slug")
+    make_claim(slug="isgs-100")
+    revisions_before = claim.history.count()
+
+    response = client.post(revision_url(claim, first_revision(claim)), follow=True)
+
+    assert any(message.startswith("Revision 1 was not restored:") for message in page_messages(response))
+    claim.refresh_from_db()
+    assert claim.slug == "isgs-killed-100"
+    assert claim.history.count() == revisions_before
+    assert Claim.objects.filter(slug="isgs-100").count() == 1

@@ -1,0 +1,464 @@
+"""The public list of claims, where a researcher compares figures, and the page of one claim."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events.models import Status
+from sources.models import Claim
+from tests.factories import make_actor, make_citation, make_claim, make_event, make_place, make_source, make_user
+
+pytestmark = pytest.mark.django_db
+
+CLAIMS = reverse("claim-list")
+MARKER = "Zqxdraftmarker"
+D = datetime.date
+Q = Claim.Qualifier
+U = Claim.Unit
+
+
+def text_of(response):
+    """The words a reader sees, one space between elements."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", response.content.decode())).split())
+
+
+def listed_statements(response):
+    table = response.content.decode().split("<tbody>", 1)[-1].split("</tbody>", 1)[0]
+    return [html.unescape(s) for s in re.findall(r'<th scope="row"><a href="[^"]*">([^<]*)</a></th>', table)]
+
+
+def choices(response, field):
+    select = response.content.decode().split(f'name="{field}"', 1)[1].split("</select>", 1)[0]
+    return [
+        html.unescape(label)
+        for value, label in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+        if value
+    ]
+
+
+@pytest.fixture
+def haroum():
+    """The battles of Tadjalalt and Haroum: each side's claim about the other's dead; an unattributed displacement."""
+    jnim = make_actor(slug="jnim", name="Jama'at Nasr al-Islam wal Muslimin", short_name="JNIM")
+    isgs = make_actor(slug="isgs", name="Islamic State in the Greater Sahara", short_name="ISGS")
+    haroum = make_place(slug="haroum", name="Haroum")
+    battle = make_event(
+        slug="haroum-battle",
+        title="Battles of Tadjalalt and Haroum",
+        start_date=D(2022, 12, 7),
+        end_date=D(2022, 12, 10),
+    )
+    ntillit = make_event(slug="ntillit-fighting", title="Fighting at N'Tillit", start_date=D(2022, 12, 3))
+    wikipedia = make_source(slug="wikipedia", title="December 2022 Ménaka region clashes", publisher="Wikipedia")
+    hundred = make_claim(
+        slug="isgs-killed-100",
+        event=battle,
+        statement="ISGS says it killed 100 JNIM fighters",
+        value_low=100,
+        unit=U.FIGHTERS,
+        wording="100",
+        party=jnim,
+        claimant=isgs,
+        assessment=Claim.Assessment.ALLEGED,
+        assessment_reason="Partisan and uncorroborated.",
+    )
+    make_citation(hundred, wikipedia, locator="Infobox: Casualties1")
+    restated = make_claim(
+        slug="isgs-killed-a-hundred",
+        event=battle,
+        statement="ISGS claims to have killed a hundred JNIM soldiers",
+        value_low=100,
+        unit=U.FIGHTERS,
+        wording="a hundred JNIM soldiers",
+        party=jnim,
+        claimant=isgs,
+        restates=hundred,
+    )
+    make_citation(
+        restated,
+        wikipedia,
+        locator="Battle, paragraph 2",
+        quote="Conversely, ISGS claimed to have killed a hundred JNIM soldiers.",
+    )
+    seventy_three = make_claim(
+        slug="jnim-killed-73",
+        event=battle,
+        statement="JNIM says it killed over 73 ISGS fighters in Haroum",
+        qualifier=Q.AT_LEAST,
+        value_low=73,
+        unit=U.FIGHTERS,
+        wording="over seventy-three ISGS fighters in Haroum alone",
+        party=isgs,
+        claimant=jnim,
+        place=haroum,
+    )
+    make_citation(seventy_three, wikipedia, locator="Battle, paragraph 2")
+    displaced = make_claim(
+        slug="ntillit-displaced",
+        event=ntillit,
+        kind=Claim.Kind.DISPLACED,
+        statement="583 households were displaced from N'Tillit",
+        value_low=583,
+        unit=U.HOUSEHOLDS,
+        wording="583 households",
+        assessment=Claim.Assessment.REPORTED,
+    )
+    make_citation(displaced, wikipedia, locator="Battle, paragraph 1")
+    return {
+        "jnim": jnim,
+        "isgs": isgs,
+        "battle": battle,
+        "source": wikipedia,
+        "hundred": hundred,
+        "restated": restated,
+        "seventy_three": seventy_three,
+        "displaced": displaced,
+    }
+
+
+# The list
+
+
+def test_the_list_shows_every_published_claim_as_a_table_to_compare_figures(client, haroum):
+    response = client.get(CLAIMS)
+
+    assert response.status_code == 200
+    markup = response.content.decode()
+    assert "<caption>4 claims</caption>" in markup
+    for header in ["Statement", "Event", "Party", "Figure", "Original wording", "Claimant", "Assessment", "Sources"]:
+        assert f'<th scope="col">{header}</th>' in markup
+    text = text_of(response)
+    assert (
+        "ISGS says it killed 100 JNIM fighters Battles of Tadjalalt and Haroum JNIM 100 fighters 100 ISGS "
+        "Alleged Wikipedia (Infobox: Casualties1)" in text
+    )
+    assert "At least 73 fighters over seventy-three ISGS fighters in Haroum alone JNIM" in text
+    assert "583 households 583 households no claimant named: per Wikipedia" in text
+
+
+def test_the_list_is_in_event_order_then_by_the_party_it_is_about(client, haroum):
+    assert listed_statements(client.get(CLAIMS)) == [
+        "583 households were displaced from N'Tillit",
+        "JNIM says it killed over 73 ISGS fighters in Haroum",
+        "ISGS says it killed 100 JNIM fighters",
+        "ISGS claims to have killed a hundred JNIM soldiers",
+    ]
+
+
+@pytest.mark.parametrize(
+    "params, statements",
+    [
+        ({"kind": "displaced"}, ["583 households were displaced from N'Tillit"]),
+        ({"claimant": "jnim"}, ["JNIM says it killed over 73 ISGS fighters in Haroum"]),
+        (
+            {"party": "jnim"},
+            ["ISGS says it killed 100 JNIM fighters", "ISGS claims to have killed a hundred JNIM soldiers"],
+        ),
+        ({"assessment": "alleged"}, ["ISGS says it killed 100 JNIM fighters"]),
+        ({"event": "ntillit-fighting"}, ["583 households were displaced from N'Tillit"]),
+        ({"q": "seventy-three"}, ["JNIM says it killed over 73 ISGS fighters in Haroum"]),
+        ({"q": "uncorroborated"}, ["ISGS says it killed 100 JNIM fighters"]),
+        (
+            {"kind": "killed", "claimant": "isgs", "party": "jnim", "event": "haroum-battle"},
+            ["ISGS says it killed 100 JNIM fighters", "ISGS claims to have killed a hundred JNIM soldiers"],
+        ),
+        ({"kind": "killed", "claimant": "jnim", "party": "jnim"}, []),
+    ],
+)
+def test_the_filters_narrow_the_list(client, haroum, params, statements):
+    response = client.get(CLAIMS, params)
+
+    assert response.status_code == 200
+    assert listed_statements(response) == statements
+    if not statements:
+        assert "No published claims match these filters." in text_of(response)
+
+
+def test_the_filter_choices_offer_only_published_actors_and_events_that_claims_name(client, haroum):
+    make_actor(name="Malian Armed Forces")
+    make_event(title="An event without claims")
+    hidden_actor = make_actor(name=f"{MARKER} militia", status=Status.DRAFT)
+    hidden_event = make_event(title=f"{MARKER} event", status=Status.DRAFT)
+    make_claim(claimant=hidden_actor, party=hidden_actor)
+    make_claim(event=hidden_event)
+    witness = make_actor(name="A witness whose claims are drafts")
+    make_claim(claimant=witness, party=witness, status=Status.DRAFT)
+
+    response = client.get(CLAIMS)
+
+    assert choices(response, "claimant") == [
+        "Islamic State in the Greater Sahara (ISGS)",
+        "Jama'at Nasr al-Islam wal Muslimin (JNIM)",
+    ]
+    assert choices(response, "party") == [
+        "Islamic State in the Greater Sahara (ISGS)",
+        "Jama'at Nasr al-Islam wal Muslimin (JNIM)",
+    ]
+    assert choices(response, "event") == ["Fighting at N'Tillit", "Battles of Tadjalalt and Haroum"]
+    assert MARKER not in response.content.decode()
+    assert "Malian Armed Forces" not in response.content.decode()
+
+
+def test_every_filter_field_is_labelled(client, haroum):
+    markup = client.get(CLAIMS).content.decode()
+
+    for field in ["q", "kind", "claimant", "party", "assessment", "event"]:
+        assert f'<label for="id_{field}">' in markup
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kind=beheaded",
+        "claimant=no-such-actor",
+        "party=%00",
+        "event=" + "x" * 5000,
+        "assessment=1&assessment=alleged&assessment=bogus",
+        "q=" + "%00",
+        "q=" + "y" * 5000,
+        "claimant=jnim&claimant=isgs&kind=killed&kind=killed",
+        "event[]=1&page=1",
+    ],
+)
+def test_any_query_string_gives_a_page_never_a_server_error(client, haroum, query):
+    response = client.get(f"{CLAIMS}?{query}")
+
+    assert response.status_code == 200
+
+
+def test_invalid_filters_are_reported_on_the_page_and_hide_the_list(client, haroum):
+    response = client.get(CLAIMS, {"kind": "beheaded", "claimant": "no-such-actor"})
+
+    text = text_of(response)
+    assert response.status_code == 200
+    assert "These filters could not be applied" in text
+    assert "Select a valid choice. beheaded is not one of the available choices." in text
+    assert listed_statements(response) == []
+    assert "No claims are shown until the filters above are corrected." in text
+
+
+def test_a_draft_claimant_cannot_be_chosen_even_by_its_slug(client, haroum):
+    hidden = make_actor(slug="hidden-militia", status=Status.DRAFT)
+    make_claim(claimant=hidden)
+
+    response = client.get(CLAIMS, {"claimant": "hidden-militia"})
+
+    assert "Select a valid choice" in text_of(response)
+    assert listed_statements(response) == []
+
+
+def test_the_list_is_paginated_and_keeps_the_filters_in_its_page_links(client, haroum):
+    for number in range(60):
+        make_claim(event=haroum["battle"], kind=Claim.Kind.WOUNDED, statement=f"Wounded claim {number:02d}")
+
+    first = client.get(CLAIMS, {"kind": "wounded"})
+    second = client.get(CLAIMS, {"kind": "wounded", "page": "2"})
+
+    assert len(listed_statements(first)) == 50
+    assert 'href="?kind=wounded&amp;page=2"' in first.content.decode()
+    assert len(listed_statements(second)) == 10
+    assert 'href="?kind=wounded&amp;page=1"' in second.content.decode()
+    for page in ["3", "99999999999999999999", "last-but-one", "-2"]:
+        assert client.get(CLAIMS, {"kind": "wounded", "page": page}).status_code == 404, page
+    assert client.get(CLAIMS, {"kind": "wounded", "page": "last"}).status_code == 200
+
+
+@pytest.mark.parametrize("hidden", [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
+def test_no_unpublished_entry_appears_in_the_list_or_its_counts(client, haroum, hidden):
+    make_claim(event=haroum["battle"], statement=f"{MARKER} claim", wording=MARKER, status=hidden)
+    make_claim(event=make_event(title=f"{MARKER} event", status=hidden), statement="Claim about a hidden event")
+    make_claim(
+        event=haroum["battle"], statement="Claim about a hidden place", place=make_place(name=MARKER, status=hidden)
+    )
+    hidden_source = make_source(title=f"{MARKER} source", publisher=MARKER, status=hidden)
+    make_citation(haroum["hundred"], hidden_source, locator=MARKER)
+
+    for params in [{}, {"q": "hidden"}, {"event": "haroum-battle"}]:
+        response = client.get(CLAIMS, params)
+        assert MARKER not in response.content.decode()
+        assert "hidden" not in text_of(response)
+    assert "<caption>4 claims</caption>" in client.get(CLAIMS).content.decode()
+
+
+# The claim page
+
+
+def test_the_claim_page_shows_the_claim_in_full(client, haroum):
+    response = client.get(haroum["seventy_three"].get_absolute_url())
+
+    assert response.status_code == 200
+    markup = response.content.decode()
+    text = text_of(response)
+    assert "<h1>JNIM says it killed over 73 ISGS fighters in Haroum</h1>" in markup
+    assert "Kind Killed" in text
+    assert "Figure At least 73 fighters (at least; lower bound 73; unit: fighters)" in text
+    assert "Original wording over seventy-three ISGS fighters in Haroum alone" in text
+    assert "Claimant JNIM" in text
+    assert "Party affected Islamic State in the Greater Sahara" in text
+    assert "Event Battles of Tadjalalt and Haroum (7–10 December 2022)" in text
+    assert "Only at Haroum" in text
+    assert "Assessment Reported" in text
+    assert "<title>JNIM says it killed over 73 ISGS fighters in Haroum (claim) — The Ménaka record</title>" in markup
+
+
+def test_the_claim_page_numbers_its_citations_with_quote_and_locator(client, haroum):
+    make_citation(
+        haroum["restated"], make_source(title="Le Monde report", publisher="Le Monde"), quote="Cent combattants."
+    )
+
+    response = client.get(haroum["restated"].get_absolute_url())
+
+    citations = response.content.decode().split('<ol class="citations"', 1)[1].split("</ol>", 1)[0]
+    assert citations.count("<li") == 2
+    assert 'id="note-1"' in citations and 'id="note-2"' in citations
+    assert "Battle, paragraph 2" in citations
+    assert "Conversely, ISGS claimed to have killed a hundred JNIM soldiers." in citations
+    assert "Cent combattants." in citations
+
+
+def test_the_claim_page_shows_the_same_allegation_in_both_directions(client, haroum):
+    restating = text_of(client.get(haroum["restated"].get_absolute_url()))
+    restated = text_of(client.get(haroum["hundred"].get_absolute_url()))
+
+    assert (
+        "The same allegation, in other words ISGS says it killed 100 JNIM fighters : 100 (this claim restates it)"
+        in restating
+    )
+    assert (
+        "ISGS claims to have killed a hundred JNIM soldiers : a hundred JNIM soldiers (restates this claim)" in restated
+    )
+
+
+def test_the_claim_page_sets_other_claims_about_the_same_quantity_side_by_side(client, haroum):
+    make_claim(
+        event=haroum["battle"],
+        statement="A local source counts about 40 JNIM dead",
+        qualifier=Q.ABOUT,
+        value_low=40,
+        unit=U.FIGHTERS,
+        wording="une quarantaine",
+        party=haroum["jnim"],
+    )
+    make_claim(event=haroum["battle"], statement="Other party's dead", party=haroum["isgs"])
+
+    response = client.get(haroum["hundred"].get_absolute_url())
+
+    text = text_of(response)
+    table = text.split("Other claims about the same quantity", 1)[1]
+    assert "This claim and 2 others about the same quantity" in table
+    assert "ISGS says it killed 100 JNIM fighters (this claim) 100 fighters 100 ISGS Alleged" in table
+    assert "A local source counts about 40 JNIM dead About 40 fighters une quarantaine unattributed Reported" in table
+    assert "ISGS claims to have killed a hundred JNIM soldiers" in table
+    assert "Other party's dead" not in table
+    assert "not added up" in text
+
+
+def test_the_claim_page_shows_no_unpublished_related_entry(client, haroum):
+    make_claim(event=haroum["battle"], statement=f"{MARKER} same quantity", party=haroum["jnim"], status=Status.DRAFT)
+    make_claim(
+        event=haroum["battle"], statement=f"{MARKER} restatement", restates=haroum["hundred"], status=Status.REVIEW
+    )
+    make_citation(haroum["hundred"], make_source(title=MARKER, status=Status.DRAFT), quote=MARKER)
+
+    response = client.get(haroum["hundred"].get_absolute_url())
+
+    assert response.status_code == 200
+    assert MARKER not in response.content.decode()
+
+
+@pytest.mark.parametrize("hidden", [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
+def test_an_unpublished_claim_or_a_claim_about_an_unpublished_event_is_not_found(client, hidden):
+    draft = make_claim(statement=MARKER, status=hidden)
+    on_hidden_event = make_claim(event=make_event(title=MARKER, status=hidden))
+
+    for claim in (draft, on_hidden_event):
+        response = client.get(claim.get_absolute_url())
+        assert response.status_code == 404
+        assert MARKER not in response.content.decode()
+
+
+def test_staff_preview_an_unpublished_claim_without_its_unpublished_relations(client):
+    hidden_event = make_event(title=f"{MARKER} event", status=Status.DRAFT)
+    claim = make_claim(
+        event=hidden_event,
+        statement="A claim in review",
+        claimant=make_actor(name=MARKER, status=Status.DRAFT),
+        status=Status.REVIEW,
+    )
+    client.force_login(make_user(is_staff=True))
+
+    response = client.get(claim.get_absolute_url())
+
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "Preview: not published (status: In review)" in text
+    assert "A claim in review" in text
+    assert MARKER not in response.content.decode()
+    assert "Event none named" in text
+
+
+def test_the_claim_history_page_answers_for_published_claims_only(client, haroum):
+    draft = make_claim(status=Status.DRAFT)
+
+    assert client.get(reverse("claim-history", args=[haroum["hundred"].slug])).status_code == 200
+    assert client.get(reverse("claim-history", args=[draft.slug])).status_code == 404
+    assert (
+        f'href="{reverse("claim-history", args=[haroum["hundred"].slug])}"'
+        in client.get(haroum["hundred"].get_absolute_url()).content.decode()
+    )
+
+
+# Query counts
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_claim_pages_make_as_many_queries_for_much_data_as_for_little(client, haroum):
+    urls = [
+        CLAIMS,
+        CLAIMS + "?kind=killed&claimant=isgs&party=jnim&event=haroum-battle&q=killed",
+        CLAIMS + "?kind=nonsense",
+        haroum["hundred"].get_absolute_url(),
+    ]
+    few = [queries_for(client, url) for url in urls]
+
+    sources = [make_source() for _ in range(4)]
+    for number in range(45):
+        claim = make_claim(
+            event=haroum["battle"],
+            statement=f"ISGS killed {number}",
+            party=haroum["jnim"],
+            claimant=make_actor(),
+            restates=haroum["hundred"] if number % 2 else None,
+        )
+        for source in sources[: 1 + number % 4]:
+            make_citation(claim, source)
+    many = [queries_for(client, url) for url in urls]
+
+    assert few == many
+
+
+# The shipped record
+
+
+def test_a_researcher_compares_the_shipped_casualty_claims_about_jnim(client):
+    call_command("loaddata", "menaka_clashes", verbosity=0)
+
+    response = client.get(CLAIMS, {"kind": "killed", "party": "jnim"})
+
+    text = text_of(response)
+    assert response.status_code == 200
+    statements = listed_statements(response)
+    assert len(statements) == 2
+    assert "100 fighters 100 ISGS" in text
+    assert "100 fighters a hundred JNIM soldiers ISGS" in text
