@@ -28,6 +28,9 @@ check-migrations: $(VENV)/installed
 test-postgres: $(VENV)/installed test-tools
 	scripts/with-postgres $(BIN)/python -m pytest
 
+benchmark: $(VENV)/installed
+	scripts/benchmark
+
 $(VENV)/installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt

@@ -11,6 +11,7 @@ from django.utils.dateformat import format as format_date
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from .charts import build_place_map, build_timeline
 from .curation import Status
 from .filters import EventFilter
 from .models import Actor, ActorRelation, Event, EventPlace, Participation, Place
@@ -164,7 +165,6 @@ def place_detail(request, slug):
     return render(request, "events/place_detail.html", {"place": place})
 
 
-
 # The public corrections log of any curated entry: events, actors, places, sources, claims
 
 # Editorial state, not part of what the public reads.
@@ -186,12 +186,14 @@ class PublicRevision:
     changes: list
 
 
-def entry_history(request, slug, model):
+def entry_history(request, slug, model, public_entries=None):
     """The revisions in which the entry was published, and what changed from one published version to the next.
 
     Revisions that were never published are not shown, not even through a diff, and editors' names stay private.
+    ``public_entries`` narrows what the public may see where "published" alone is not enough.
     """
-    entry = get_object_or_404(model.objects.published(), slug=slug)
+    entries = public_entries() if public_entries else model.objects.published()
+    entry = get_object_or_404(entries, slug=slug)
     revisions = entry.history.order_by("history_date", "history_id")
     return render(
         request,
@@ -255,8 +257,6 @@ def public_values(changes):
 
 
 # Timeline and map: the geometry is laid out in charts.py, the templates draw it.
-
-from .charts import build_place_map, build_timeline  # noqa: E402
 
 
 def timeline(request):

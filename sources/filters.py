@@ -9,16 +9,18 @@ from .models import Claim
 from .public import public_claims
 
 
+# Each choice list asks "which rows do public claims name" as a subquery of ids: joining
+# through the claims and taking DISTINCT took seconds once there were thousands of claims.
 def claimants(request):
-    return Actor.objects.published().filter(claims_made__in=public_claims()).distinct().order_by("name")
+    return Actor.objects.published().filter(pk__in=public_claims().values("claimant_id")).order_by("name")
 
 
 def parties(request):
-    return Actor.objects.published().filter(claims_affecting__in=public_claims()).distinct().order_by("name")
+    return Actor.objects.published().filter(pk__in=public_claims().values("party_id")).order_by("name")
 
 
 def events_with_claims(request):
-    events = Event.objects.published().filter(claims__in=public_claims()).distinct()
+    events = Event.objects.published().filter(pk__in=public_claims().values("event_id"))
     return events.order_by(F("start_date").asc(nulls_last=True), "title")
 
 

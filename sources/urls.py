@@ -4,6 +4,7 @@ from events.views import entry_history
 
 from . import views
 from .models import Claim, Source
+from .public import public_claims
 
 urlpatterns = [
     path("", views.overview, name="overview"),
@@ -12,5 +13,5 @@ urlpatterns = [
     path("sources/<slug:slug>/history/", entry_history, {"model": Source}, name="source-history"),
     path("claims/", views.ClaimListView.as_view(), name="claim-list"),
     path("claims/<slug:slug>/", views.claim_detail, name="claim-detail"),
-    path("claims/<slug:slug>/history/", entry_history, {"model": Claim}, name="claim-history"),
+    path("claims/<slug:slug>/history/", entry_history, {"model": Claim, "public_entries": public_claims}, name="claim-history"),
 ]

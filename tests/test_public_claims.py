@@ -406,8 +406,11 @@ def test_staff_preview_an_unpublished_claim_without_its_unpublished_relations(cl
 def test_the_claim_history_page_answers_for_published_claims_only(client, haroum):
     draft = make_claim(status=Status.DRAFT)
 
+    on_a_draft_event = make_claim(event=make_event(status=Status.DRAFT))
+
     assert client.get(reverse("claim-history", args=[haroum["hundred"].slug])).status_code == 200
     assert client.get(reverse("claim-history", args=[draft.slug])).status_code == 404
+    assert client.get(reverse("claim-history", args=[on_a_draft_event.slug])).status_code == 404
     assert (
         f'href="{reverse("claim-history", args=[haroum["hundred"].slug])}"'
         in client.get(haroum["hundred"].get_absolute_url()).content.decode()

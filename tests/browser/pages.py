@@ -1,0 +1,44 @@
+"""One address for every kind of public page, taken from the loaded record."""
+
+from django.urls import reverse
+
+from events.models import Actor, Place
+from sources.models import Claim, Source
+
+MAIN_EVENT = "december-2022-menaka-region-clashes"
+
+
+def first_published(model, **filters):
+    entry = model.objects.published().filter(**filters).order_by("pk").first()
+    assert entry is not None, f"the record has no published {model._meta.verbose_name} for this page type"
+    return entry
+
+
+PAGE_TYPES = {
+    "overview": lambda: reverse("overview"),
+    "event list": lambda: reverse("event-list"),
+    "event list with filter errors": lambda: reverse("event-list") + "?start=3+December&end=2022-13-45&actor=nobody",
+    "event detail": lambda: reverse("event-detail", args=[MAIN_EVENT]),
+    "actor list": lambda: reverse("actor-list"),
+    "actor detail": lambda: first_published(Actor, participations__event__slug=MAIN_EVENT).get_absolute_url(),
+    "place list": lambda: reverse("place-list"),
+    "place detail": lambda: first_published(Place, event_places__event__slug=MAIN_EVENT).get_absolute_url(),
+    "place detail with coordinates": lambda: first_published(Place, latitude__isnull=False).get_absolute_url(),
+    "source list": lambda: reverse("source-list"),
+    "source detail": lambda: first_published(Source).get_absolute_url(),
+    "claim list": lambda: reverse("claim-list"),
+    "claim list with filter errors": lambda: reverse("claim-list") + "?kind=rumour&claimant=nobody",
+    "claim detail": lambda: first_published(Claim, event__slug=MAIN_EVENT).get_absolute_url(),
+    "history": lambda: reverse("event-history", args=[MAIN_EVENT]),
+    "timeline": lambda: reverse("timeline"),
+    "map": lambda: reverse("map"),
+    "not found": lambda: reverse("event-detail", args=["no-such-event"]),
+}
+
+
+def url_of(page_type):
+    return PAGE_TYPES[page_type]()
+
+
+def expected_status(page_type):
+    return 404 if page_type == "not found" else 200

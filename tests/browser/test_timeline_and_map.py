@@ -1,0 +1,93 @@
+"""The timeline and the map as drawn by a real browser."""
+
+import pytest
+
+from events.models import Event, Place
+
+from .pages import MAIN_EVENT
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 375, "height": 740}
+
+
+def overlap(a, b):
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_the_timeline_draws_a_visible_bar_and_label_for_every_dated_event(tab, record):
+    dated = Event.objects.published().filter(start_date__isnull=False).count()
+
+    tab.goto("/timeline/")
+    overview = tab.locator("svg.timeline").first
+    bars = overview.locator("a.timeline-bar")
+
+    assert overview.is_visible()
+    assert bars.count() == dated
+    for index in range(bars.count()):
+        bar = bars.nth(index).locator("rect").bounding_box()
+        label = bars.nth(index).locator("text").bounding_box()
+        assert bar["width"] >= 2 and bar["height"] > 5
+        assert label["width"] > 10 and label["x"] + label["width"] <= bar["x"], "a label runs into its bar"
+
+
+def test_the_timeline_detail_makes_the_clashes_readable_and_links_to_them(tab, record):
+    main_event = Event.objects.get(slug=MAIN_EVENT)
+
+    tab.goto("/timeline/")
+    detail = tab.locator("svg.timeline").nth(1)
+    bar = detail.locator(f'a[href="{main_event.get_absolute_url()}"]')
+
+    assert detail.is_visible()
+    assert bar.locator("rect").bounding_box()["width"] > 100
+    assert bar.locator("text").text_content().rstrip("…") in main_event.title
+    bar.locator("rect").click()
+    tab.wait_for_url(f"**{main_event.get_absolute_url()}")
+    assert tab.get_by_role("heading", level=1).inner_text() == main_event.title
+
+
+def test_the_map_draws_every_located_place_with_a_label_that_overlaps_no_other(tab, record):
+    located = Place.objects.published().filter(latitude__isnull=False)
+    unlocated = Place.objects.published().filter(latitude__isnull=True)
+
+    tab.goto("/map/")
+    svg = tab.locator("svg.place-map")
+    frame = svg.bounding_box()
+    points = svg.locator("a.map-point")
+    labels = [points.nth(index).locator(".point-label") for index in range(points.count())]
+    boxes = [label.bounding_box() for label in labels]
+
+    assert svg.is_visible()
+    assert sorted(label.text_content() for label in labels) == sorted(place.name for place in located)
+    for index, box in enumerate(boxes):
+        assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
+        assert not any(overlap(box, other) for other in boxes[index + 1:]), labels[index].text_content()
+    aside = tab.locator("aside", has_text="Location not published")
+    for place in unlocated:
+        assert aside.get_by_role("link", name=place.name, exact=True).is_visible()
+
+
+def test_the_map_legend_shows_each_confidence_drawn_as_on_the_map(tab, record):
+    on_the_map = set(Place.objects.published().filter(latitude__isnull=False).values_list("coordinate_confidence", flat=True))
+    style = "circle => [getComputedStyle(circle).fill, getComputedStyle(circle).strokeDasharray]"
+
+    tab.goto("/map/")
+
+    assert on_the_map
+    for confidence in ("good", "representative", "low"):
+        assert tab.locator(f".chart-legend .point-{confidence} circle").is_visible()
+    for confidence in on_the_map:
+        legend_swatch = tab.locator(f".chart-legend .point-{confidence} circle")
+        drawn = tab.locator(f"svg.place-map .point-{confidence} circle").first
+        assert legend_swatch.evaluate(style) == drawn.evaluate(style)
+
+
+@pytest.mark.parametrize("path", ["/timeline/", "/map/"])
+def test_on_a_phone_the_charts_scroll_inside_their_frame_not_the_page(tab, record, path):
+    tab.set_viewport_size(PHONE)
+    tab.goto(path)
+
+    page_width = tab.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= PHONE["width"]
+    assert tab.locator("table").first.is_visible()
