@@ -63,16 +63,3 @@ def differs_from_revision(instance, revision):
         for field in type(revision).tracked_fields
     )
 
-
-def related_rows_at(revision, related_model, fk_name):
-    """The rows of ``related_model`` pointing at the entry, as they stood in ``revision``.
-
-    The admin saves an entry before its inline rows, so a revision's related rows are
-    those that existed just before the entry's next revision (or now, for the latest).
-    """
-    later = type(revision).objects.filter(id=revision.id, history_date__gt=revision.history_date)
-    next_revision = later.order_by("history_date").first()
-    if next_revision is None:
-        return list(related_model.objects.filter(**{f"{fk_name}_id": revision.id}))
-    rows = related_model.history.as_of(next_revision.history_date)
-    return list(rows.filter(**{f"{fk_name}_id": revision.id}))

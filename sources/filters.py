@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import F, Q
 
+from events.filters import QuickSelect
 from events.models import Actor, Event
 
 from .models import Claim
@@ -33,14 +34,14 @@ class ClaimFilter(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
     claimant = django_filters.ModelChoiceFilter(
-        queryset=claimants, to_field_name="slug", empty_label="Anyone", label="Claimant"
+        queryset=claimants, to_field_name="slug", empty_label="Anyone", widget=QuickSelect, label="Claimant"
     )
     party = django_filters.ModelChoiceFilter(
-        queryset=parties, to_field_name="slug", empty_label="Any party", label="About the party"
+        queryset=parties, to_field_name="slug", empty_label="Any party", widget=QuickSelect, label="About the party"
     )
     assessment = django_filters.ChoiceFilter(choices=Claim.Assessment.choices, empty_label="Any assessment")
     event = django_filters.ModelChoiceFilter(
-        queryset=events_with_claims, to_field_name="slug", empty_label="Any event", label="Event"
+        queryset=events_with_claims, to_field_name="slug", empty_label="Any event", widget=QuickSelect, label="Event"
     )
 
     class Meta:

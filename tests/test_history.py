@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from simple_history.utils import update_change_reason
 
-from events.history import related_rows_at
 from events.models import Actor, Event, Participation, Place
+from events.revisions import RowSet, revisions_of
 from sources.models import Citation, Claim, Source
 from tests.factories import (
     make_actor,
@@ -21,6 +21,8 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+CITATIONS = RowSet(model=Citation, fk_name="claim", label="Citations")
 
 CURATED = [
     (make_actor, "name"),
@@ -67,9 +69,14 @@ def test_a_revision_of_a_claim_shows_its_citations_as_they_were():
     claim.citations.get().delete()
     make_citation(claim, le_monde, locator="p. 2")
 
-    latest, first = claim.history.all()[:2]
-    assert [c.source.title for c in related_rows_at(first, Citation, "claim")] == ["Wikipedia"]
-    assert [(c.source.title, c.locator) for c in related_rows_at(latest, Citation, "claim")] == [("Le Monde", "p. 2")]
+    first, latest = revisions_of(claim, [CITATIONS])
+
+    def cited(revision):
+        return [(row.source.title, row.locator) for row in revision.rows[CITATIONS].values()]
+
+    assert cited(first) == [("Wikipedia", "")]
+    assert cited(latest) == [("Le Monde", "p. 2")]
+    assert latest.reason == "Replaced the encyclopedia with the newspaper"
 
 
 def test_participants_of_an_event_keep_their_own_history():
