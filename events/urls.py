@@ -2,12 +2,13 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views
+from . import exports, views
 from .models import Actor, Event, Place
 
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
     path("events/", views.EventListView.as_view(), name="event-list"),
+    path("events.csv", exports.EventExportView.as_view(), name="event-export"),
     path("events/<slug:slug>/", views.event_detail, name="event-detail"),
     path("events/<slug:slug>/history/", views.entry_history, {"model": Event}, name="event-history"),
     path("actors/", views.ActorListView.as_view(), name="actor-list"),
