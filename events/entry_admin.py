@@ -17,6 +17,7 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -68,6 +69,12 @@ class EntryForm(StatusRuleMixin, forms.ModelForm):
             )
         if not self.is_bound:
             self.initial["edit_token"] = revisions.edit_token(self.instance, self.row_sets)
+
+    @cached_property
+    def changed_data(self):
+        # The reason and the token travel with every save: they are not changes to the entry,
+        # and the admin's own log ("Changed title and wording.") should not list them.
+        return [name for name in super().changed_data if name not in SAVE_FIELDS]
 
     def clean(self):
         cleaned_data = super().clean()

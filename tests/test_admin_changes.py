@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.admin.models import LogEntry
 
 from events.models import Actor, ActorRelation, Event, Participation, Place, Status
 from sources.models import Citation, Claim
@@ -35,6 +36,15 @@ def test_changing_an_event_records_the_editor_and_the_reason(client, editor):
     assert latest.title == "Fighting at N'Tillit"
     assert latest.history_user == editor
     assert latest.history_change_reason == "Spelling as in the article"
+
+
+def test_the_admin_log_names_the_fields_changed_not_the_reason(client, editor):
+    event = make_event(title="Fighting at Ntillit", status=Status.DRAFT)
+
+    post_change(client, event, title="Fighting at N'Tillit", reason="Spelling as in the article")
+
+    message = LogEntry.objects.get(object_id=str(event.pk)).get_change_message()
+    assert message == "Changed Title."
 
 
 def test_the_change_form_asks_for_a_reason(client, editor):
