@@ -3,9 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ADDRESS ?= 127.0.0.1:8000
-# Local runs show Django's debug pages; a deployment sets DJANGO_DEBUG=false and its own secrets.
-DJANGO_DEBUG ?= true
-export DJANGO_DEBUG
 
 .PHONY: run test setup test-tools check-migrations test-postgres benchmark
 
