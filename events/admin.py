@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from .entry_admin import EntryAdmin, EntryForm, RowInline
+from editorial.entry_admin import EntryAdmin, EntryForm, RowInline
 from .models import Actor, ActorRelation, Event, EventPlace, Participation, Place
 
 admin.site.site_header = "The Ménaka record: editorial admin"

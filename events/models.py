@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .curation import CuratedModel, Status, unique_slug
+from editorial.curation import CuratedModel, Status, unique_slug
 
 __all__ = ["Actor", "ActorRelation", "Event", "EventPlace", "Participation", "Place", "Status"]
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from events import admin as events_admin
-from events.entry_admin import EntryAdmin, EntryInline, RowInline
+from editorial.entry_admin import EntryAdmin, EntryInline, RowInline
 from events.models import Event
 
 from .models import Citation, Claim, Source

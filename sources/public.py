@@ -7,7 +7,7 @@ otherwise leak the draft's title. A citation is public when its source is publis
 
 from django.db.models import F, Prefetch, Q
 
-from events.curation import Status
+from editorial.curation import Status
 
 from .models import Citation, Claim
 

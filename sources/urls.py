@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.views import entry_history
+from editorial.views import entry_history
 
 from . import exports, views
 from .models import Claim, Source

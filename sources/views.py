@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from events.curation import Status
+from editorial.curation import Status
 from events.models import Actor, Event, EventPlace, Participation, Place
 from events.views import by_date, published_ancestors, published_or_staff_preview, published_participations
 

@@ -5,7 +5,7 @@ import datetime
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from events.editorial import EDITORS, REVIEWERS
+from editorial.roles import EDITORS, REVIEWERS
 from tests.factories import make_user
 
 

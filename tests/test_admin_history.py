@@ -1,6 +1,7 @@
 """The history page: who changed what, when and why, with each revision's changes, and restore."""
 
 import pytest
+from django.urls import reverse
 
 from events.models import Event, Participation, Status
 from sources.models import Citation, Claim
@@ -96,7 +97,7 @@ def test_restoring_a_revision_saves_it_as_a_new_revision_and_keeps_the_later_one
     post_change(client, event, title="Capture of the Fitili base", reason="More precise")
     post_change(client, event, title="Fitili", reason="Shorter")
 
-    response = client.post(revision_url(event, first_revision(event)), follow=True)
+    response = client.post(revision_url(event, first_revision(event)), {"confirmed": "yes"}, follow=True)
 
     event.refresh_from_db()
     assert event.title == "Capture of Fitili"
@@ -118,7 +119,7 @@ def test_restoring_a_revision_brings_back_a_removed_citation(client, editor):
     post_change(client, claim, **{f"{inline_prefix(response, Citation)}-0-DELETE": "on", "reason": "Oops"})
     assert not claim.citations.exists()
 
-    client.post(revision_url(claim, cited))
+    client.post(revision_url(claim, cited), {"confirmed": "yes"})
 
     citation = claim.citations.get()
     assert (citation.source, citation.locator) == (source, "paragraph 3")
@@ -132,11 +133,11 @@ def test_an_editor_restoring_a_published_revision_keeps_the_current_status(clien
     claim._history_user = reviewer
     claim.save()
 
-    response = client.post(revision_url(claim, first_revision(claim)), follow=True)
+    response = client.post(revision_url(claim, first_revision(claim)), {"confirmed": "yes"}, follow=True)
 
     claim.refresh_from_db()
     assert (claim.statement, claim.status) == ("ISGS killed 100 JNIM fighters", Status.DRAFT)
-    assert "The status stays “Draft”: only reviewers can publish or withdraw." in page_messages(response)
+    assert "The status is “Draft”." in page_messages(response)
 
 
 def test_restoring_a_revision_that_no_longer_fits_says_why_and_changes_nothing(client, editor):
@@ -145,10 +146,66 @@ def test_restoring_a_revision_that_no_longer_fits_says_why_and_changes_nothing(c
     make_claim(slug="isgs-100")
     revisions_before = claim.history.count()
 
-    response = client.post(revision_url(claim, first_revision(claim)), follow=True)
+    response = client.post(revision_url(claim, first_revision(claim)), {"confirmed": "yes"}, follow=True)
 
     assert any(message.startswith("Revision 1 was not restored:") for message in page_messages(response))
     claim.refresh_from_db()
     assert claim.slug == "isgs-killed-100"
     assert claim.history.count() == revisions_before
     assert Claim.objects.filter(slug="isgs-100").count() == 1
+
+
+def test_restore_asks_for_confirmation_and_shows_what_it_will_change(client, editor):
+    event = make_event(title="Capture of Fitili", status=Status.DRAFT)
+    post_change(client, event, title="Fitili", reason="Shorter")
+    revisions_before = event.history.count()
+
+    response = client.post(revision_url(event, first_revision(event)))
+
+    content = response.content.decode()
+    assert "What the restore will change" in content
+    assert "Title:</strong> Fitili → Capture of Fitili" in content
+    assert "The status stays “Draft”" in content
+    event.refresh_from_db()
+    assert event.title == "Fitili"
+    assert event.history.count() == revisions_before
+
+
+def test_a_reviewer_restoring_a_draft_revision_of_a_published_event_keeps_it_public(client):
+    reviewer = make_reviewer()
+    client.force_login(reviewer)
+    event = make_event(slug="haroum", title="Battle of Haroum", status=Status.DRAFT)
+    claim = make_claim(slug="isgs-100", event=event, status=Status.PUBLISHED)
+    post_change(client, event, status=Status.PUBLISHED, title="Battle of Haroum (Ménaka)", reason="Reviewed")
+
+    confirmation = client.post(revision_url(event, first_revision(event)))
+    assert "Published (unchanged)" in confirmation.content.decode()
+    client.post(revision_url(event, first_revision(event)), {"confirmed": "yes"})
+
+    event.refresh_from_db()
+    assert (event.title, event.status) == ("Battle of Haroum", Status.PUBLISHED)
+    client.logout()
+    assert client.get(event.get_absolute_url()).status_code == 200
+    assert client.get(reverse("event-history", args=[event.slug])).status_code == 200
+    assert client.get(claim.get_absolute_url()).status_code == 200
+
+
+def test_a_reviewer_may_choose_another_status_on_the_confirmation_page(client):
+    client.force_login(make_reviewer())
+    event = make_event(title="Battle of Haroum", status=Status.DRAFT)
+    post_change(client, event, status=Status.PUBLISHED, title="Battle of Haroum (Ménaka)", reason="Reviewed")
+
+    client.post(revision_url(event, first_revision(event)), {"confirmed": "yes", "status": Status.WITHDRAWN})
+
+    event.refresh_from_db()
+    assert (event.title, event.status) == ("Battle of Haroum", Status.WITHDRAWN)
+
+
+def test_an_editor_cannot_change_the_status_through_a_restore(client, editor):
+    event = make_event(title="Battle of Haroum", status=Status.PUBLISHED)
+    post_change(client, event, title="Battle of Haroum (Ménaka)", reason="Fuller name")
+
+    client.post(revision_url(event, first_revision(event)), {"confirmed": "yes", "status": Status.DRAFT})
+
+    event.refresh_from_db()
+    assert (event.title, event.status) == ("Battle of Haroum", Status.PUBLISHED)

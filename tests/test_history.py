@@ -8,7 +8,7 @@ from django.core.management import call_command
 from simple_history.utils import update_change_reason
 
 from events.models import Actor, Event, Participation, Place
-from events.revisions import RowSet, revisions_of
+from editorial.revisions import RowSet, revisions_of
 from sources.models import Citation, Claim, Source
 from tests.factories import (
     make_actor,

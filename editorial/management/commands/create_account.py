@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from events.editorial import GROUP_FOR_ROLE
+from editorial.roles import GROUP_FOR_ROLE
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Django's loaddata, with two additions for the record.
 
-Every row loaded gets its first revision (see ``events.history``), and when a JSON
+Every row loaded gets its first revision (see ``editorial.history``), and when a JSON
 fixture is broken the error names the object as the fixture names it (its slug or
 natural key) and says why, instead of Django's "pk=None". Django already loads a
 fixture in one transaction, so a broken fixture loads nothing.
@@ -21,7 +21,7 @@ from django.core.serializers import base
 from django.core.serializers import json as django_json
 from django.db import DatabaseError
 
-from events.history import loading_fixtures
+from editorial.history import loading_fixtures
 
 Serializer = django_json.Serializer
 

@@ -21,7 +21,7 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import editorial, revisions
+from . import revisions, roles
 from .curation import CuratedModel, Status
 
 SAVE_FIELDS = ("reason", "edit_token")
@@ -40,7 +40,7 @@ class StatusRuleMixin:
         if status is None:
             return
         current = self.instance.status if self.instance.pk else None
-        allowed = editorial.statuses_allowed(self.editor, self._meta.model, current)
+        allowed = roles.statuses_allowed(self.editor, self._meta.model, current)
         status.choices = [(value, label) for value, label in status.choices if value in allowed]
         status.error_messages["invalid_choice"] = (
             "Only reviewers can publish or withdraw an entry, or change the status of a published one."
@@ -121,7 +121,7 @@ class EntryInlineFormSet(forms.BaseInlineFormSet):
         for form in self.initial_forms:
             entry = form.instance
             if self.can_delete and self._should_delete_form(form):
-                if editorial.was_ever_published(entry):
+                if roles.was_ever_published(entry):
                     raise ValidationError(f"“{entry}” has been published, so it stays in the record: withdraw it instead.")
             elif form.has_changed() and form.initial.get("status") == Status.PUBLISHED and not self.change_reason:
                 raise ValidationError(f"“{entry}” is published: give a reason for this change.")
@@ -140,8 +140,8 @@ class RowInline(admin.TabularInline):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (
             obj is None
-            or editorial.can_publish(request.user, self.parent_model)
-            or not editorial.was_ever_published(obj)
+            or roles.can_publish(request.user, self.parent_model)
+            or not roles.was_ever_published(obj)
         )
 
 
@@ -169,6 +169,7 @@ class EntryAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     object_history_template = "admin/editorial/entry_history.html"
     revision_template = "admin/editorial/revision.html"
+    restore_confirmation_template = "admin/editorial/restore_confirmation.html"
 
     def get_queryset(self, request):
         history = self.model.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
@@ -231,11 +232,11 @@ class EntryAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (
-            obj is None or not editorial.was_ever_published(obj)
+            obj is None or not roles.was_ever_published(obj)
         )
 
     def has_publish_permission(self, request):
-        return editorial.can_publish(request.user, self.model)
+        return roles.can_publish(request.user, self.model)
 
     # The review workflow, as actions on the list.
 
@@ -307,7 +308,9 @@ class EntryAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             if not self.has_change_permission(request, entry):
                 raise PermissionDenied
-            return self.restore(request, entry, revision)
+            if request.POST.get("confirmed") == "yes":
+                return self.restore(request, entry, revision)
+            return self.confirm_restore(request, entry, entry_revisions, revision)
         past = revision.record
         context = {
             **self.admin_site.each_context(request),
@@ -328,29 +331,48 @@ class EntryAdmin(SimpleHistoryAdmin):
         }
         return TemplateResponse(request, self.revision_template, context)
 
+    def confirm_restore(self, request, entry, entry_revisions, revision):
+        """The page between "Restore" and the restore: what it will change, and that the status stays."""
+        changes, row_changes = revisions.restore_preview(entry_revisions, revision)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Restore revision {revision.number} of {self.opts.verbose_name} “{entry}”?",
+            "opts": self.opts,
+            "app_label": self.opts.app_label,
+            "module_name": capfirst(self.opts.verbose_name_plural),
+            "object": entry,
+            "revision": revision,
+            "changes": changes,
+            "row_changes": row_changes,
+            "status_choices": self.restore_status_choices(request, entry),
+        }
+        return TemplateResponse(request, self.restore_confirmation_template, context)
+
+    def restore_status_choices(self, request, entry):
+        """The statuses a restore may leave the entry in: the current one first, others only for reviewers."""
+        current = Status(entry.status)
+        if not roles.can_publish(request.user, self.model):
+            return [current]
+        return [current] + [status for status in Status if status != current]
+
     def restore(self, request, entry, revision):
-        allowed = editorial.statuses_allowed(request.user, self.model, entry.status)
-        keep_status = revision.record.status not in allowed
-        may_remove_rows = editorial.can_publish(request.user, self.model) or not editorial.was_ever_published(entry)
+        choices = self.restore_status_choices(request, entry)
+        status = next((s for s in choices if s == request.POST.get("status")), choices[0])
+        may_remove_rows = roles.can_publish(request.user, self.model) or not roles.was_ever_published(entry)
         try:
             reason = revisions.restore(
                 entry,
                 revision,
                 self.revision_row_sets(),
                 user=request.user,
-                keep_status=keep_status,
                 may_remove_rows=may_remove_rows,
+                status=status,
             )
         except revisions.RestoreRefused as refusal:
             self.message_user(request, f"Revision {revision.number} was not restored: {refusal}", messages.ERROR)
             return HttpResponseRedirect(request.path)
         self.message_user(request, f"{reason}: it is the latest revision now, and every earlier one is kept.")
-        if keep_status:
-            self.message_user(
-                request,
-                f"The status stays “{entry.get_status_display()}”: only reviewers can publish or withdraw.",
-                messages.WARNING,
-            )
+        self.message_user(request, f"The status is “{status.label}”.", messages.INFO)
         return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[entry.pk]))
 
     def get_entry_or_404(self, request, object_id):

@@ -268,19 +268,30 @@ def changes_since(entry, row_sets, token):
     return lines
 
 
-def restore(entry, revision, row_sets, *, user, keep_status, may_remove_rows):
-    """Make the entry and its rows what they were at ``revision``, as one new revision; return its reason."""
+def restore_preview(revisions, revision):
+    """What restoring ``revision`` would change in the latest one: its fields (not its status) and its rows."""
+    latest = revisions[-1]
+    changes = field_changes(revision.record, latest.record, excluded=["status"])
+    all_row_changes = [row_changes(row_set, latest.rows[row_set], revision.rows[row_set]) for row_set in revision.rows]
+    return changes, [c for c in all_row_changes if c.added or c.removed or c.changed]
+
+
+def restore(entry, revision, row_sets, *, user, may_remove_rows, status=None):
+    """Make the entry's content and rows what they were at ``revision``, as one new revision; return its reason.
+
+    The status is the entry's current one unless ``status`` names another: bringing back old
+    content is not a decision to publish or unpublish, which only a reviewer makes, on purpose.
+    """
     model = type(entry)
     reason = f"Restored revision {revision.number} ({when(revision.record)}, {who(revision.record)})"
     with transaction.atomic(using=router.db_for_write(model)):
         current = model._default_manager.select_for_update().order_by().get(pk=entry.pk)
-        status = current.status
+        status = status or current.status
         past = revision.record.instance
         for field in model._meta.concrete_fields:
             if not field.primary_key:
                 setattr(current, field.attname, getattr(past, field.attname))
-        if keep_status:
-            current.status = status
+        current.status = status
         save_validated(current, reason, user)
         for row_set in row_sets:
             restore_rows(current, row_set, revision.rows[row_set], reason, user, may_remove_rows)

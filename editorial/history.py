@@ -13,8 +13,6 @@ from contextvars import ContextVar
 from django.apps import apps
 from django.db.models.signals import post_save
 
-TRACKED_APPS = ("events", "sources")
-
 _fixture_labels = ContextVar("fixture_labels", default=())
 
 
@@ -34,8 +32,9 @@ def fixture_reason(created):
 
 
 def tracked_models():
+    """Every model django-simple-history keeps a history of, in whichever app it lives."""
     for model in apps.get_models():
-        if model._meta.app_label in TRACKED_APPS and hasattr(model._meta, "simple_history_manager_attribute"):
+        if hasattr(model._meta, "simple_history_manager_attribute"):
             yield model
 
 
