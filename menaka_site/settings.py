@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "editorial",
     "events",
     "sources",
+    "exchange",
 ]
 
 MIDDLEWARE = [
