@@ -77,12 +77,12 @@ GEO_PRECISIONS = {
     "3": (Place.CoordinateConfidence.REPRESENTATIVE, "only a larger area is known: a point standing for it"),
 }
 
-# The levels of a location, largest first: the file's column, the kind of a new place, the words its name may carry.
+# The admin areas around a location, largest first: the file's column, and the kind of a place created for it.
 ADMIN_LEVELS = (
-    ("country", Place.Kind.COUNTRY, ()),
-    ("admin1", Place.Kind.REGION, ("region", "region de")),
-    ("admin2", Place.Kind.CERCLE, ("cercle", "cercle de")),
-    ("admin3", Place.Kind.COMMUNE, ("commune", "commune de")),
+    ("country", Place.Kind.COUNTRY),
+    ("admin1", Place.Kind.REGION),
+    ("admin2", Place.Kind.CERCLE),
+    ("admin3", Place.Kind.COMMUNE),
 )
 ADMIN_WORDS = ("region de", "cercle de", "commune de", "region", "cercle", "commune")
 
@@ -96,6 +96,7 @@ EVENT_COLUMNS = {
     "end_date": "event_date",
     "date_precision": "time_precision",
 }
+PLACE_COLUMNS = {"latitude": "latitude", "longitude": "longitude", "coordinate_confidence": "geo_precision"}
 CLAIM_COLUMNS = {"wording": "notes", "statement": "notes", "value_low": "fatalities", "value_high": "fatalities"}
 
 
@@ -282,11 +283,19 @@ class AcledImport(Import):
     # Places.
 
     def find_or_create_place(self, row, coordinates):
-        parent = None
-        for column, kind, _ in ADMIN_LEVELS:
-            if row[column]:
-                parent = self.find_or_create_admin(row, column, kind, parent)
-        name = row["location"]
+        """The row's location, found or created within its admin areas, which are found or created too.
+
+        ACLED often names the smallest admin area as the location (admin3 "Tessit", location "Tessit"):
+        then the location is that area.
+        """
+        levels = [(column, kind) for column, kind in ADMIN_LEVELS if row[column]]
+        name, parent = row["location"], None
+        for index, (column, kind) in enumerate(levels):
+            is_location = index == len(levels) - 1 and admin_name(row[column]) == admin_name(name)
+            located = self.located(row, coordinates) if is_location else {}
+            parent = self.find_or_create_admin(row, column, kind, parent, located)
+            if is_location:
+                return parent
         matches = self.places.find(name)
         if len(matches) > 1 and parent is not None:
             matches = [place for place in matches if self.is_within(place, parent)]
@@ -295,22 +304,25 @@ class AcledImport(Import):
             self.refuse(row, "location", f"“{name}” could be any of {len(matches)} places ({slugs}): name its admin areas")
         if matches:
             return matches[0]
-        values = {"name": name, "kind": Place.Kind.OTHER, "parent": parent}
-        if coordinates is not None:
-            confidence, meaning = GEO_PRECISIONS[row["geo_precision"]]
-            values.update(
-                latitude=coordinates[0],
-                longitude=coordinates[1],
-                coordinate_confidence=confidence,
-                coordinate_note=(
-                    f"As an ACLED-shaped file gives it for event {row['event_id_cnty']}, with geo_precision "
-                    f"{row['geo_precision']} ({meaning}); not corroborated by another source."
-                ),
-            )
-        columns = {"latitude": "latitude", "longitude": "longitude", "coordinate_confidence": "geo_precision"}
-        return self.create_place(row, name, values, columns, "location")
+        values = {"name": name, "kind": Place.Kind.OTHER, "parent": parent, **self.located(row, coordinates)}
+        return self.create_place(row, name, values, "location")
 
-    def find_or_create_admin(self, row, column, kind, parent):
+    def located(self, row, coordinates):
+        """A new place's coordinates from the row, with the confidence its geo_precision gives and a note saying so."""
+        if coordinates is None:
+            return {}
+        confidence, meaning = GEO_PRECISIONS[row["geo_precision"]]
+        return {
+            "latitude": coordinates[0],
+            "longitude": coordinates[1],
+            "coordinate_confidence": confidence,
+            "coordinate_note": (
+                f"As an ACLED-shaped file gives it for event {row['event_id_cnty']}, with geo_precision "
+                f"{row['geo_precision']} ({meaning}); not corroborated by another source."
+            ),
+        }
+
+    def find_or_create_admin(self, row, column, kind, parent, located):
         key = admin_name(row[column])
         matches = [
             place
@@ -324,11 +336,12 @@ class AcledImport(Import):
             self.refuse(row, column, f"“{row[column]}” could be any of {len(matches)} places ({slugs})")
         if matches:
             return matches[0]
-        return self.create_place(row, row[column], {"name": row[column], "kind": kind, "parent": parent}, {}, column)
+        values = {"name": row[column], "kind": kind, "parent": parent, **located}
+        return self.create_place(row, row[column], values, column)
 
-    def create_place(self, row, name, values, columns, column):
+    def create_place(self, row, name, values, column):
         place, changed = self.prepare(Place, None, values, slug=unique_slug(Place, name, self.new_slugs))
-        self.commit(row, place, changed, {"name": column, "slug": column, **columns}, fallback_column=column)
+        self.commit(row, place, changed, {**PLACE_COLUMNS, "name": column, "slug": column}, fallback_column=column)
         self.all_places[place.pk] = place
         self.places.add(place)
         return place

@@ -98,7 +98,8 @@ class ImportRefused(Exception):
 
     def __init__(self, report):
         self.report = report
-        super().__init__(f"Nothing was imported: {report.file_name} has {len(report.bad_rows)} bad row(s).")
+        lines = len({bad_row.line for bad_row in report.bad_rows})
+        super().__init__(f"Nothing was imported: {report.file_name} has {lines} bad row{'' if lines == 1 else 's'}.")
 
 
 class Row:

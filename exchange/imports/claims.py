@@ -92,7 +92,7 @@ class ClaimsImport(Import):
             "unit": row["unit"],
             "wording": exported_text(row["original_wording"]),
             "claimant": self.entry(row, "claimant", self.actor),
-            "assessment": row["assessment"],
+            "assessment": row["assessment"] or Claim.Assessment.REPORTED,  # empty: the default a new claim gets
             "assessment_reason": exported_text(row["assessment_reason"]),
             "restates": self.entry(row, "same_allegation_as", self.restated),
         }
