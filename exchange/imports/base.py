@@ -144,6 +144,7 @@ class Import:
                 if self.report.bad_rows or dry_run:
                     transaction.set_rollback(True, using=router.db_for_write(self.model))
         if self.report.bad_rows:
+            self.report.bad_rows.sort(key=lambda bad_row: bad_row.line)  # rows may be worked on out of file order
             raise ImportRefused(self.report)
         return self.report
 
