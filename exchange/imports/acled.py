@@ -120,7 +120,10 @@ def parse_date(text):
     return None
 
 
-def day_text(date):
+def date_text(date, precision):
+    """The date as a title or a statement gives it: “7 December 2022”, or “December 2022” when only the month is known."""
+    if precision == Event.DatePrecision.MONTH:
+        return f"{date:%B %Y}"
     return f"{date.day} {date:%B %Y}"
 
 
@@ -366,17 +369,23 @@ class AcledImport(Import):
             "date_precision": precision,
         }
         if existing is None:
-            when = f"{start:%B %Y}" if precision == Event.DatePrecision.MONTH else day_text(start)
+            when = date_text(start, precision)
             summary = [row["notes"]]
             if sub_type == Event.SubType.OTHER and acled_sub_type != "Other":
                 summary.append(f"ACLED sub-event type: {acled_sub_type}.")
             values.update(title=f"{acled_sub_type} at {row['location']} ({when})", summary="\n\n".join(filter(None, summary)))
         event, changed = self.prepare(Event, existing, values, slug=slug)
-        new_participants = [p for p in participants if existing is None or not existing.participations.filter(actor=p[0], role=p[1]).exists()]
+        new_participants = [
+            (actor, role, note)
+            for actor, role, note in participants
+            if existing is None or not existing.participations.filter(actor=actor, role=role).exists()
+        ]
         new_place = existing is None or not existing.event_places.filter(place=place).exists()
         row_changes = []
         if existing is not None:
-            row_changes = [f"participant {actor.label} ({Participation.Role(role).label}) added" for actor, role, _ in new_participants]
+            row_changes = [
+                f"participant {actor.label} ({Participation.Role(role).label}) added" for actor, role, _ in new_participants
+            ]
             if new_place:
                 row_changes.append(f"place {place.name} added")
         self.commit(row, event, changed, EVENT_COLUMNS, row_changes, fallback_column="event_id_cnty")
@@ -391,7 +400,7 @@ class AcledImport(Import):
         wording = f"fatalities: {fatalities}"
         if row["notes"]:
             wording = f"{wording}\nnotes: {row['notes']}"
-        when = day_text(event.start_date) if event.date_precision != Event.DatePrecision.MONTH else f"{event.start_date:%B %Y}"
+        when = date_text(event.start_date, event.date_precision)
         values = {
             "kind": Claim.Kind.KILLED,
             "statement": f"{fatalities} people killed at {row['location']} ({when}), per {row['source']}"[:300],

@@ -163,17 +163,17 @@ def in_restating_order(rows):
         by_slug.setdefault(row["claim"], row)
     ordered, placed, visiting = [], set(), set()
 
-    def place(row):
+    def put(row):
         if id(row) in placed or id(row) in visiting:
             return
         visiting.add(id(row))
         target = by_slug.get(exported_text(row["same_allegation_as"]))
         if target is not None and target is not row:
-            place(target)
+            put(target)
         visiting.discard(id(row))
         placed.add(id(row))
         ordered.append(row)
 
     for row in rows:
-        place(row)
+        put(row)
     return ordered
