@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "events",
     "sources",
     "exchange",
+    "search",
 ]
 
 MIDDLEWARE = [
