@@ -60,14 +60,17 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "menaka_site",
     "django_filters",
     "simple_history",
     "editorial",
     "events",
     "sources",
     "exchange",
+    "search",
 ]
 
 MIDDLEWARE = [

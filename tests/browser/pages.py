@@ -32,6 +32,10 @@ PAGE_TYPES = {
     "history": lambda: reverse("event-history", args=[MAIN_EVENT]),
     "timeline": lambda: reverse("timeline"),
     "map": lambda: reverse("map"),
+    "about": lambda: reverse("about"),
+    "search results": lambda: reverse("search") + "?q=Haroum",
+    "search results of one kind": lambda: reverse("search") + "?q=JNIM&type=claims",
+    "search with errors": lambda: reverse("search") + "?q=Haroum&type=weapons&page=abc",
     "not found": lambda: reverse("event-detail", args=["no-such-event"]),
 }
 

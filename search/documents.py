@@ -1,0 +1,58 @@
+"""What each kind of entry puts in the search index, and which of its rows the public may find."""
+
+import dataclasses
+import re
+import unicodedata
+
+from events.models import Actor, Event, Place
+from sources.models import Claim, Source
+from sources.public import public_claims
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text):
+    """Lower-case words without accents: "Ménaka, N'Tillit" → "menaka n tillit"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(WORD.findall(bare))
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    name: str  # as in ?type=
+    label: str  # plural, for headings
+    model: type
+    title_fields: tuple
+    text_fields: tuple
+    public_rows: object  # () -> the queryset of rows the public may see
+    related: tuple = ()  # select_related for showing results
+
+    def title_of(self, entry):
+        return getattr(entry, self.title_fields[0])
+
+    def words_of(self, entry):
+        title = " ".join(str(getattr(entry, name) or "") for name in self.title_fields)
+        text = " ".join(str(getattr(entry, name) or "") for name in self.text_fields)
+        return fold(title), fold(text)
+
+
+KINDS = [
+    Kind("events", "Events", Event, ("title",), ("summary", "outcome"), Event.objects.published),
+    Kind("actors", "Actors", Actor, ("name", "short_name", "aliases"), ("description",), Actor.objects.published),
+    Kind("places", "Places", Place, ("name", "alternate_names"), ("description",), Place.objects.published, ("parent",)),
+    Kind(
+        "sources", "Sources", Source, ("title",), ("publisher", "author", "notes"), Source.objects.published
+    ),
+    Kind(
+        "claims",
+        "Claims",
+        Claim,
+        ("statement",),
+        ("wording", "assessment_reason"),
+        public_claims,
+        ("event", "claimant"),
+    ),
+]
+KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+KIND_BY_MODEL = {kind.model: kind for kind in KINDS}

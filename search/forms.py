@@ -1,0 +1,15 @@
+from django import forms
+
+from .documents import KINDS
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search the record", max_length=200, required=False, strip=True)
+    type = forms.ChoiceField(
+        label="Show", required=False, choices=[("", "Everything")] + [(kind.name, kind.label) for kind in KINDS]
+    )
+    page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
