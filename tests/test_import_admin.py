@@ -99,7 +99,7 @@ def test_a_confirmation_whose_file_changed_is_refused(client, reviewer, record):
 
 def test_a_confirmation_after_the_record_changed_imports_nothing_and_shows_the_new_preview(client, reviewer, record):
     preview = upload(client, csv_text(CLAIM_COLUMNS, good_rows()))
-    make_claim(slug="isgs-killed-100", event=record["event"])
+    make_claim(slug="isgs-killed-100", event=record["event"], status=Status.DRAFT)
     before = counts()
 
     response = client.post(IMPORT_URL, {"preview": signed_preview(preview)})

@@ -165,7 +165,13 @@ def test_every_imported_row_has_one_revision_naming_the_file_the_user_and_the_re
 
 def test_a_dry_run_says_what_it_would_do_and_writes_nothing(tmp_path, alice, record):
     changed = make_claim(
-        slug="isgs-killed-100", event=record["event"], statement="An older statement", value_low=100, unit="fighters", wording="100"
+        slug="isgs-killed-100",
+        event=record["event"],
+        statement="An older statement",
+        value_low=100,
+        unit="fighters",
+        wording="100",
+        status=Status.DRAFT,
     )
     path = write(tmp_path, "claims.csv", csv_text(CLAIM_COLUMNS, good_rows()))
     before = counts()
@@ -180,15 +186,19 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(tmp_path, alice, rec
     assert output.endswith("claims.csv: 2 to create, 1 to change, 0 to leave alone. Dry run: nothing was written.\n")
 
 
-def test_changing_a_published_claim_takes_it_back_to_review(tmp_path, alice, record):
+def test_an_import_never_changes_a_published_claim_and_says_so(tmp_path, alice, record):
     published = make_claim(slug="isgs-killed-100", event=record["event"], wording="100")
+    revisions = published.history.count()
     path = write(tmp_path, "claims.csv", csv_text(CLAIM_COLUMNS, good_rows()[:1]))
 
-    run_import(path, "claims", alice)
+    error, bad_rows = refused_import(path, "claims", alice)
 
+    assert error == "Nothing was imported: claims.csv has 1 bad row."
+    assert "claim “isgs-killed-100” is published, and an import does not change published entries" in bad_rows
+    assert "change it in the admin" in bad_rows
     published.refresh_from_db()
-    assert published.status == Status.REVIEW
-    assert published.history.first().history_change_reason == "Updated from claims.csv by alice"
+    assert (published.status, published.wording) == (Status.PUBLISHED, "100")
+    assert published.history.count() == revisions
 
 
 def test_an_editor_or_an_unknown_account_may_not_import(tmp_path, record):
@@ -222,6 +232,7 @@ class TestRoundTrip:
             claim.delete()
         altered.wording, altered.value_low, altered.value_high = "a different wording", 1, 1
         altered.assessment = Claim.Assessment.DISCOUNTED
+        altered.status = Status.DRAFT  # an import changes no published entry
         altered.save()
         path = write(tmp_path, "claims.csv", exported)
 

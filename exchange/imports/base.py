@@ -15,17 +15,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, router, transaction
 
 from editorial.curation import Status
+from events.exports import FORMULA_TRIGGERS
 
 # Every entry an import creates or changes waits in review: only a reviewer's publish makes it public.
 IMPORTED_STATUS = Status.REVIEW
 
-# A spreadsheet runs a cell that starts with one of these as a formula, so the record's own CSV
-# exports write a quote before them (events/exports.py, free_text); reading such a file takes it off.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def exported_text(value):
-    """A free-text cell as the record's export wrote it, back to the text it was."""
+    """A free-text cell as the record's export wrote it (events.exports.free_text), back to the text it was."""
     if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
         return value[1:]
     return value
@@ -228,6 +224,17 @@ class Import:
         if not created and not changed and not row_changes:
             self.report.outcomes.append(Outcome("unchanged", name))
             return entry
+        if not created and entry.status == Status.PUBLISHED:
+            # Taking it back to review would unpublish it by surprise; a change to what the public
+            # reads is made in the admin, where it goes through a reviewer.
+            column = columns.get(changed[0], fallback_column) if changed else fallback_column
+            self.refuse(
+                row,
+                column,
+                f"{name} is published, and an import does not change published entries "
+                f"(it would change: {', '.join([*(verbose(entry, field) for field in changed), *row_changes])}); "
+                "change it in the admin",
+            )
         if created or entry.status != IMPORTED_STATUS:
             entry.status = IMPORTED_STATUS
             if not created:
