@@ -2,7 +2,7 @@ from django.urls import path
 
 from editorial.views import entry_history
 
-from . import exports, views
+from . import exports, figures, views
 from .models import Claim, Source
 from .public import public_claims
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("sources/<slug:slug>/history/", entry_history, {"model": Source}, name="source-history"),
     path("claims/", views.ClaimListView.as_view(), name="claim-list"),
+    path("figures/", figures.figures, name="figures"),
     path("claims.csv", exports.ClaimExportView.as_view(), name="claim-export"),
     path("claims/<slug:slug>/", views.claim_detail, name="claim-detail"),
     path("claims/<slug:slug>/history/", entry_history, {"model": Claim, "public_entries": public_claims}, name="claim-history"),

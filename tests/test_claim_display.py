@@ -188,7 +188,7 @@ def test_a_claim_without_claimant_is_attributed_to_its_source_or_marked_unattrib
 
     text = text_of(event_section(haroum_battle["event"]))
 
-    assert "Claimant no claimant named: per Wikipedia" in text
+    assert "Claimant Wikipedia , in its own voice" in text
     assert "Claimant unattributed" in text
 
 

@@ -139,7 +139,7 @@ def test_the_list_shows_every_published_claim_as_a_table_to_compare_figures(clie
         "Alleged Wikipedia (Infobox: Casualties1)" in text
     )
     assert "At least 73 fighters over seventy-three ISGS fighters in Haroum alone JNIM" in text
-    assert "583 households 583 households no claimant named: per Wikipedia" in text
+    assert "583 households 583 households Wikipedia , in its own voice" in text
 
 
 def test_the_list_is_in_event_order_then_by_the_party_it_is_about(client, haroum):

@@ -32,6 +32,8 @@ PAGE_TYPES = {
     "history": lambda: reverse("event-history", args=[MAIN_EVENT]),
     "timeline": lambda: reverse("timeline"),
     "map": lambda: reverse("map"),
+    "figures": lambda: reverse("figures"),
+    "figures with filter errors": lambda: reverse("figures") + "?kind=rumour",
     "about": lambda: reverse("about"),
     "search results": lambda: reverse("search") + "?q=Haroum",
     "search results of one kind": lambda: reverse("search") + "?q=JNIM&type=claims",
