@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "menaka_site.entry_addresses.EntryAddressMiddleware",
 ]
 
 ROOT_URLCONF = "menaka_site.urls"

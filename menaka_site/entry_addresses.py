@@ -1,0 +1,82 @@
+"""Entry addresses that outlive a rename or a withdrawal.
+
+An address that names an entry by a slug it had while published answers 301 to the entry's
+address now (its page, its history, whatever the address was for); an entry that has been
+withdrawn answers 410 Gone, saying when and why, with its corrections log. Everything else
+that is not found stays a 404. It works on the 404s of the entry views themselves, so the
+views keep one job: showing what is public.
+"""
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+
+from editorial.curation import Status
+from editorial.views import public_log
+from events.models import Actor, Event, Place
+from sources.models import Claim, Source
+from sources.public import public_claims
+
+PUBLIC_ROWS = {
+    Event: Event.objects.published,
+    Actor: Actor.objects.published,
+    Place: Place.objects.published,
+    Source: Source.objects.published,
+    Claim: public_claims,
+}
+# The views that show one entry by its slug, and the kind of entry each shows.
+ENTRY_ROUTES = {
+    f"{model._meta.model_name}-{view}": model for model in PUBLIC_ROWS for view in ("detail", "history")
+}
+
+
+class EntryAddressMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        match = request.resolver_match
+        if not isinstance(exception, Http404) or match is None or match.url_name not in ENTRY_ROUTES:
+            return None
+        slug = match.captured_kwargs.get("slug")
+        model = ENTRY_ROUTES[match.url_name]
+        entry = model._default_manager.filter(slug=slug).first() or entry_once_called(model, slug)
+        if entry is None:
+            return None
+        if PUBLIC_ROWS[model]().filter(pk=entry.pk).exists():
+            if entry.slug == slug:
+                return None  # public under this very name: not found for another reason
+            kwargs = {**match.captured_kwargs, "slug": entry.slug}
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return HttpResponsePermanentRedirect(reverse(match.view_name, kwargs=kwargs) + query)
+        if entry.status == Status.WITHDRAWN:
+            return withdrawn(request, entry)
+        return None
+
+
+def entry_once_called(model, slug):
+    """The entry that had ``slug`` while it was published, if any: an unpublished name is never followed."""
+    record = model.history.filter(slug=slug, status=Status.PUBLISHED).order_by("-history_date").first()
+    return model._default_manager.filter(pk=record.id).first() if record is not None else None
+
+
+def withdrawn(request, entry):
+    revisions = list(entry.history.order_by("history_date", "history_id"))
+    withdrawal = None
+    for previous, revision in zip([None, *revisions], revisions):
+        if revision.status == Status.WITHDRAWN and (previous is None or previous.status != Status.WITHDRAWN):
+            withdrawal = revision  # the latest, should it have been withdrawn more than once
+    return render(
+        request,
+        "history/withdrawn.html",
+        {
+            "entry": entry,
+            "kind": type(entry)._meta.verbose_name,
+            "withdrawal": withdrawal,
+            "revisions": public_log(revisions, type(entry))[::-1],
+        },
+        status=410,
+    )
