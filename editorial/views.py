@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.dateformat import format as format_date
 
 from .curation import Status
@@ -99,3 +100,32 @@ def public_values(changes):
     return shown
 
 
+
+
+# One published revision of an entry, at its permanent address.
+
+# Editorial state and the entry's name in addresses: the page's own address already says it.
+UNSHOWN_FIELDS = UNLOGGED_FIELDS | {"slug"}
+
+
+def entry_revision(request, slug, revision, model, public_entries=None):
+    """The entry as it was at one of its published revisions; any other revision is not found."""
+    entries = public_entries() if public_entries else model.objects.published()
+    entry = get_object_or_404(entries, slug=slug)
+    record = get_object_or_404(entry.history.all(), history_id=revision, status=Status.PUBLISHED)
+    fields = [f for f in model._meta.concrete_fields if f.name not in UNSHOWN_FIELDS]
+    values = [(f, getattr(record, f.attname)) for f in fields]
+    shown = public_values([(f, value, value) for f, value in values])
+    latest = entry.history.order_by("-history_date", "-history_id").values_list("history_id", flat=True).first()
+    return render(
+        request,
+        "history/entry_revision.html",
+        {
+            "entry": entry,
+            "kind": model._meta.verbose_name,
+            "record": record,
+            "is_latest": record.history_id == latest,
+            "history_url": reverse(f"{model._meta.model_name}-history", args=[entry.slug]),
+            "fields": [(f.verbose_name, shown(f, value)) for f, value in values if shown(f, value) != ""],
+        },
+    )

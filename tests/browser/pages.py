@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from events.models import Actor, Place
+from events.models import Actor, Event, Place
 from sources.models import Claim, Source
 
 MAIN_EVENT = "december-2022-menaka-region-clashes"
@@ -30,6 +30,9 @@ PAGE_TYPES = {
     "claim list with filter errors": lambda: reverse("claim-list") + "?kind=rumour&claimant=nobody",
     "claim detail": lambda: first_published(Claim, event__slug=MAIN_EVENT).get_absolute_url(),
     "history": lambda: reverse("event-history", args=[MAIN_EVENT]),
+    "revision": lambda: reverse(
+        "event-revision", args=[MAIN_EVENT, Event.objects.get(slug=MAIN_EVENT).history.latest().history_id]
+    ),
     "timeline": lambda: reverse("timeline"),
     "map": lambda: reverse("map"),
     "figures": lambda: reverse("figures"),

@@ -1,0 +1,57 @@
+"""Which revision a public page shows, its permanent address, and how to cite it."""
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+from ..curation import Status
+
+register = template.Library()
+
+SITE_NAME = "The Ménaka record"
+BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$",
+    "&": r"\&", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+}
+
+
+def bibtex_text(text):
+    return "".join(BIBTEX_ESCAPES.get(char, char) for char in text)
+
+
+@register.simple_tag(takes_context=True)
+def shown_revision(context, entry):
+    """What the public page of ``entry`` shows: its latest revision, its permanent address and citations of it.
+
+    None for an entry that is not published (a staff preview of a draft has nothing to cite).
+    """
+    if entry.status != Status.PUBLISHED:
+        return None
+    record = entry.history.order_by("-history_date", "-history_id").only("history_id", "history_date").first()
+    if record is None:
+        return None
+    permalink = context["request"].build_absolute_uri(
+        reverse(f"{entry._meta.model_name}-revision", args=[entry.slug, record.history_id])
+    )
+    since, today = format_date(record.history_date, "j F Y"), timezone.now()
+    bibtex = "\n".join(
+        [
+            f"@misc{{menaka-{entry._meta.model_name}-{entry.slug}-{record.history_id},",
+            f"  title = {{{bibtex_text(str(entry))}}},",
+            f"  howpublished = {{\\url{{{permalink}}}}},",
+            f"  organization = {{{SITE_NAME}}},",
+            f"  year = {{{record.history_date.year}}},",
+            f"  note = {{Revision {record.history_id} of {since}}},",
+            f"  urldate = {{{today.date().isoformat()}}}",
+            "}",
+        ]
+    )
+    return {
+        "number": record.history_id,
+        "since": record.history_date,
+        "permalink": permalink,
+        "text": f"“{entry}”, revision {record.history_id} ({since}), in {SITE_NAME}. {permalink}. "
+        f"Retrieved {format_date(today, 'j F Y')}.",
+        "bibtex": bibtex,
+    }
