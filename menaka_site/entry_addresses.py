@@ -2,7 +2,7 @@
 
 An address that names an entry by a slug it had while published answers 301 to the entry's
 address now (its page, its history, whatever the address was for); an entry that has been
-withdrawn answers 410 Gone, saying when and why, with its corrections log. Everything else
+withdrawn after being published answers 410 Gone, saying when and why, with its corrections log. Everything else
 that is not found stays a 404. It works on the 404s of the entry views themselves, so the
 views keep one job: showing what is public.
 """
@@ -52,7 +52,7 @@ class EntryAddressMiddleware:
             kwargs = {**match.captured_kwargs, "slug": entry.slug}
             query = f"?{request.GET.urlencode()}" if request.GET else ""
             return HttpResponsePermanentRedirect(reverse(match.view_name, kwargs=kwargs) + query)
-        if entry.status == Status.WITHDRAWN:
+        if entry.status == Status.WITHDRAWN and entry.history.filter(status=Status.PUBLISHED).exists():
             return withdrawn(request, entry)
         return None
 
