@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from editorial.entry_admin import move_entry
+from editorial.models import PendingChange
 from events.models import Event, Participation, Status
 from sources.models import Citation, Claim
 from tests.admin_helpers import admin_url, form_data, inline_prefix, make_editor, make_reviewer, page_messages, revision_url
@@ -202,10 +204,13 @@ def test_a_reviewer_may_choose_another_status_on_the_confirmation_page(client):
 
 
 def test_an_editor_cannot_change_the_status_through_a_restore(client, editor):
-    event = make_event(title="Battle of Haroum", status=Status.PUBLISHED)
+    event = make_event(title="Battle of Haroum", status=Status.DRAFT)
     post_change(client, event, title="Battle of Haroum (Ménaka)", reason="Fuller name")
+    move_entry(event, Status.PUBLISHED, "Reviewed", make_reviewer())
 
     client.post(revision_url(event, first_revision(event)), {"confirmed": "yes", "status": Status.DRAFT})
+    client.force_login(make_reviewer())
+    client.post(admin_url(event, "proposal", PendingChange.objects.get().pk), {"approve": "yes"})
 
     event.refresh_from_db()
     assert (event.title, event.status) == ("Battle of Haroum", Status.PUBLISHED)
