@@ -344,7 +344,7 @@ class EntryAdmin(SimpleHistoryAdmin):
         return [
             path("<path:object_id>/proposals/<int:proposal_id>/", wrap(self.proposal_view), name=f"{name}_proposal"),
             path("<path:object_id>/compare/", wrap(self.compare_view), name=f"{name}_compare"),
-            path("<path:object_id>/publish-together/", wrap(self.publish_together_view), name=f"{name}_publish_together"),
+            path("<path:object_id>/publish/", wrap(self.publish_view), name=f"{name}_publish"),
             *super().get_urls(),
         ]
 
@@ -525,19 +525,13 @@ class EntryAdmin(SimpleHistoryAdmin):
             moved.append(f"{type(related)._meta.verbose_name} “{related}”")
         return moved
 
-    def publish_together_view(self, request, object_id):
-        """From the review queue: publish an entry in review with the related entries in review with it."""
+    def publish_view(self, request, object_id):
+        """From the review queue: publish an entry in review, alone or with the related entries in review."""
         entry = self.get_entry_or_404(request, object_id)
         if request.method != "POST" or not roles.can_publish(request.user, self.model):
             raise PermissionDenied
-        self.move(
-            request,
-            self.model._default_manager.filter(pk=entry.pk),
-            Status.PUBLISHED,
-            [Status.REVIEW],
-            "published",
-            along=True,
-        )
+        chosen = self.model._default_manager.filter(pk=entry.pk)
+        self.move(request, chosen, Status.PUBLISHED, [Status.REVIEW], "published", along="together" in request.POST)
         return HttpResponseRedirect(reverse("admin:index"))
 
     # History: every revision with what changed, comparing and restoring them.
