@@ -10,9 +10,11 @@ overwrite what someone else saved or proposed since the form was opened.
 """
 
 import copy
+import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -182,6 +184,15 @@ class EntryInline(admin.TabularInline):
         return formset
 
 
+class InlineRows(helpers.InlineAdminFormSet):
+    """An inline whose button reads as an editor says it: "Add another participant", not "Participant"."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = f"Add another {self.opts.verbose_name}"
+        return json.dumps(data)
+
+
 class EntryAdmin(SimpleHistoryAdmin):
     form = EntryForm
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
@@ -237,6 +248,12 @@ class EntryAdmin(SimpleHistoryAdmin):
         form.editor = request.user
         form.row_sets = self.row_sets()
         return form
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline_formset.__class__ = InlineRows
+        return inline_formsets
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [

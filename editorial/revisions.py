@@ -195,17 +195,22 @@ def word_diff(old, new):
     before, after = [], []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        old_part = conditional_escape("".join(old_words[old_start:old_end]))
-        new_part = conditional_escape("".join(new_words[new_start:new_end]))
+        old_part, new_part = "".join(old_words[old_start:old_end]), "".join(new_words[new_start:new_end])
         if op == "equal":
-            before.append(old_part)
-            after.append(new_part)
-            continue
-        if old_part:
-            before.append(mark_safe(f"<del>{old_part}</del>"))
-        if new_part:
-            after.append(mark_safe(f"<ins>{new_part}</ins>"))
+            before.append(conditional_escape(old_part))
+            after.append(conditional_escape(new_part))
+        else:
+            before.append(mark_words(old_part, "del"))
+            after.append(mark_words(new_part, "ins"))
     return mark_safe("".join(before)), mark_safe("".join(after))
+
+
+def mark_words(text, tag):
+    """The words of ``text`` in the tag, the spaces around them left outside."""
+    lead, words, trail = re.fullmatch(r"(\s*)(.*?)(\s*)", text, re.DOTALL).groups()
+    if not words:
+        return text
+    return f"{lead}<{tag}>{conditional_escape(words)}</{tag}>{trail}"
 
 
 def field_changes(new_record, old_record, excluded=()):
