@@ -21,9 +21,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, resolve, reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
@@ -266,7 +268,7 @@ class EntryAdmin(SimpleHistoryAdmin):
 
     def goes_to_review(self, request, entry):
         """Whether this user's change to this entry waits for a reviewer: an editor's change to a published entry."""
-        if entry.pk is None or roles.can_publish(request.user, self.model):
+        if entry.pk is None or roles.can_publish(request.user, self.model) or getattr(request, "previewing", False):
             return False
         return self.model._default_manager.filter(pk=entry.pk, status=Status.PUBLISHED).exists()
 
@@ -335,7 +337,9 @@ class EntryAdmin(SimpleHistoryAdmin):
         if entry is not None:
             proposals = list(PendingChange.objects.of(entry).pending().select_related("author"))
         context = {
-            "pending_changes": [(proposal, self.proposal_url(proposal)) for proposal in proposals],
+            "pending_changes": [
+                (proposal, self.proposal_url(proposal), self.url("preview", entry.pk, proposal.pk)) for proposal in proposals
+            ],
             "goes_to_review": entry is not None and self.goes_to_review(request, entry),
             **(extra_context or {}),
         }
@@ -362,6 +366,11 @@ class EntryAdmin(SimpleHistoryAdmin):
             path("<path:object_id>/proposals/<int:proposal_id>/", wrap(self.proposal_view), name=f"{name}_proposal"),
             path("<path:object_id>/compare/", wrap(self.compare_view), name=f"{name}_compare"),
             path("<path:object_id>/publish/", wrap(self.publish_view), name=f"{name}_publish"),
+            path(
+                "<path:object_id>/proposals/<int:proposal_id>/preview/",
+                wrap(self.preview_view),
+                name=f"{name}_preview",
+            ),
             *super().get_urls(),
         ]
 
@@ -402,6 +411,7 @@ class EntryAdmin(SimpleHistoryAdmin):
             "row_changes": revisions.proposal_row_changes(proposal),
             "may_review": may_review,
             "rejection_error": rejection_error,
+            "preview_url": self.url("preview", entry.pk, proposal.pk) if proposal.is_pending else "",
             "stale": proposal.is_pending and revisions.content_token(entry, self.row_sets()) != proposal.based_on,
         }
         return TemplateResponse(request, "admin/editorial/proposal.html", context)
@@ -434,6 +444,30 @@ class EntryAdmin(SimpleHistoryAdmin):
         self.message_user(request, f"Approved: the change by {proposal.author.get_username()} is published now.")
         return HttpResponseRedirect(self.url("history", entry.pk))
 
+    def preview_view(self, request, object_id, proposal_id):
+        """The public page as it will read once the change is approved: applied, rendered, and rolled back."""
+        entry = self.get_entry_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, entry):
+            raise PermissionDenied
+        proposal = get_object_or_404(PendingChange.objects.of(entry).pending(), pk=proposal_id)
+        previewing = copy.copy(request)
+        previewing.previewing = True
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            refusal = self.apply(previewing, entry, proposal)
+            if refusal:
+                transaction.set_rollback(True)
+                self.message_user(request, f"No preview: {refusal}", messages.ERROR)
+                return HttpResponseRedirect(self.proposal_url(proposal))
+            entry.refresh_from_db()
+            page = resolve(entry.get_absolute_url())
+            previewing.method, previewing.GET, previewing.POST = "GET", QueryDict(), QueryDict()
+            response = page.func(previewing, *page.args, **page.kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            transaction.set_rollback(True)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     def changes_since_proposed(self, entry, proposal):
         token = f"{proposal.based_on}.{revisions.latest_proposal(entry)}"
         return revisions.changes_since(entry, self.row_sets(), token) if token != self.current_token(entry) else []
@@ -462,11 +496,13 @@ class EntryAdmin(SimpleHistoryAdmin):
         data["reason"] = reason
         data["edit_token"] = self.current_token(entry)
         replay = copy.copy(request)
-        replay.POST, replay.approving = data, True
+        replay.method, replay.POST, replay.approving = "POST", data, True
+        # Pending changes carry no files; set them so that reading FILES does not parse the body again over POST.
+        replay._files = MultiValueDict()
         response = self.changeform_view(replay, str(entry.pk))
         if response.status_code == 302:
             return ""
-        errors = [str(message) for error_list in response.context_data["errors"] for message in error_list]
+        errors = [str(error) for error in response.context_data["errors"] if str(error)]
         return "the change no longer passes the checks of the form: " + " ".join(errors)
 
     def reject(self, request, entry, proposal, review_reason):

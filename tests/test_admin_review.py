@@ -264,3 +264,23 @@ def test_a_claim_is_not_discounted_without_a_reason(reviewer):
     assert "Say why the claim is discounted: readers see this reason with it." in error_messages(response)
     claim.refresh_from_db()
     assert claim.assessment == Claim.Assessment.REPORTED
+
+
+def test_staff_preview_a_pending_change_on_the_public_page_and_nothing_is_saved(editor):
+    isgs = make_actor(name="Islamic State in the Greater Sahara")
+    event = make_event(title="Battle of Haroum")
+    response, data = open_form(editor, event)
+    prefix = inline_prefix(response, Participation)
+    data.update({f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-0-actor": str(isgs.pk), f"{prefix}-0-role": "side_b"})
+    editor.post(admin_url(event, "change"), {**data, "title": "Battle of Haroum and Tadjalalt", "reason": "Fuller"})
+    proposal = PendingChange.objects.get()
+    revisions_before = event.history.count()
+
+    proposal_page = editor.get(admin_url(event, "proposal", proposal.pk)).content.decode()
+    preview = editor.get(admin_url(event, "preview", proposal.pk)).content.decode()
+
+    assert admin_url(event, "preview", proposal.pk) in proposal_page
+    assert "<h1>Battle of Haroum and Tadjalalt</h1>" in preview and isgs.name in preview
+    event.refresh_from_db()
+    assert (event.title, event.history.count(), event.participations.count()) == ("Battle of Haroum", revisions_before, 0)
+    assert "Battle of Haroum and Tadjalalt" not in Client().get(event.get_absolute_url()).content.decode()
