@@ -62,7 +62,7 @@ class SourceAdmin(EntryAdmin):
 @admin.register(Claim)
 class ClaimAdmin(EntryAdmin):
     form = ClaimForm
-    list_display = ("statement", "event", "claimant_or_voice", "assessment", *events_admin.ENTRY_COLUMNS)
+    list_display = ("statement", "event", "claimant_or_voice", "wording", "assessment", *events_admin.ENTRY_COLUMNS)
     list_select_related = ("event", "party", "claimant")
     list_filter = (
         "status",
