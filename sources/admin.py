@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db import models
 
 from editorial.curation import Status
-from editorial.entry_admin import EntryAdmin, EntryForm, EntryInline, RowInline
+from editorial.entry_admin import EntryAdmin, EntryForm, EntryInline, InlineEntryForm, RowInline
 from events import admin as events_admin
 from events.models import Event
 
@@ -20,10 +20,19 @@ class CitationInline(RowInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 
+class ClaimAboutThisEventForm(InlineEntryForm):
+    def _post_clean(self):
+        super()._post_clean()
+        # On an event being added, the claim gets its event only when both are saved: it is about it all the same.
+        if self.instance.event_id is None:
+            self._errors.pop("event", None)
+
+
 class ClaimInline(EntryInline):
     """The claims about an event, in a few columns: each is edited in full, with its citations, on its own page."""
 
     model = Claim
+    form = ClaimAboutThisEventForm
     fk_name = "event"
     fields = ("statement", "slug", "kind", "wording", "status")
     prepopulated_fields = {"slug": ("statement",)}

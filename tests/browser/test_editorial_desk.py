@@ -61,18 +61,18 @@ def test_an_editor_adds_and_submits_an_event_with_its_claim_and_a_reviewer_publi
     sign_in(tab, "edna")
     tab.goto("/admin/events/event/add/")
     assert fits_the_width(tab), "the event form scrolls sideways at 1280 px"
-    tab.get_by_label("Title:").fill("Battle of Inekar")
-    tab.get_by_label("Type:").select_option("battles")
+    tab.get_by_label("Title:", exact=True).fill("Battle of Inekar")
+    tab.get_by_label("Type:", exact=True).select_option("battles")
     tab.get_by_label("Start date:").fill("2022-12-12")
     tab.get_by_label("End date:").fill("2022-12-12")
     participants = tab.locator("#participations-group")
     for term, name, role in (("JNIM", "JNIM", "side_a"), ("ISGS", "ISGS", "side_b")):
-        participants.get_by_role("link", name="Add another participant").click()
+        participants.get_by_role("button", name="Add another participant").click()
         row = participants.locator("tr.form-row.dynamic-participations").last
         choose(tab, row, term, name)
         row.locator("select[name$='-role']").select_option(role)
     claims = tab.locator("#claims-group")
-    claims.get_by_role("link", name="Add another claim about this event").click()
+    claims.get_by_role("button", name="Add another claim about this event").click()
     claim_row = claims.locator("tr.form-row.dynamic-claims").last
     claim_row.locator("input[name$='-statement']").fill("JNIM lost 12 fighters at Inekar")
     claim_row.locator("select[name$='-kind']").select_option("killed")
@@ -85,7 +85,7 @@ def test_an_editor_adds_and_submits_an_event_with_its_claim_and_a_reviewer_publi
     tab.locator("#claims-group").get_by_role("link", name="Change").first.click()
     tab.wait_for_url(re.compile(r"/admin/sources/claim/\d+/change/"))
     citations = tab.locator("#citations-group")
-    citations.get_by_role("link", name="Add another citation").click()
+    citations.get_by_role("button", name="Add another citation").click()
     citation_row = citations.locator("tr.form-row.dynamic-citations").last
     choose(tab, citation_row, "Monde", "Le Monde report")
     citation_row.locator("input[name$='-locator']").fill("paragraph 3")
