@@ -98,7 +98,7 @@ def test_an_editor_adds_and_submits_an_event_with_its_claim_and_a_reviewer_publi
     tab.get_by_role("row", name=re.compile("Battle of Inekar")).get_by_role("checkbox").check()
     tab.get_by_label("Action:").select_option("submit_for_review")
     tab.get_by_role("button", name="Go").click()
-    tab.wait_for_load_state()
+    tab.locator("ul.messagelist").wait_for()
     assert "1 event submitted for review, with 1 related: claim “JNIM lost 12 fighters at Inekar”" in tab.content()
     sign_out(tab)
 
@@ -108,7 +108,7 @@ def test_an_editor_adds_and_submits_an_event_with_its_claim_and_a_reviewer_publi
     queue.get_by_role("row", name=re.compile("Battle of Inekar")).get_by_role(
         "button", name="Publish with the 1 related"
     ).click()
-    tab.wait_for_url("**/admin/")
+    tab.locator("ul.messagelist").wait_for()
     assert "1 event published, with 1 related" in tab.content()
 
     assert len(loads) == PAGE_LOADS, loads
