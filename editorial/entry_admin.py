@@ -538,7 +538,7 @@ class EntryAdmin(SimpleHistoryAdmin):
                 "opts": self.opts,
                 "entries": queryset,
                 "asked": "withdraw_reason" in request.POST,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/editorial/withdraw_confirmation.html", context)
         self.move(

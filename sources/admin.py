@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from editorial.curation import Status
 from editorial.entry_admin import EntryAdmin, EntryForm, EntryInline, InlineEntryForm, RowInline
 from events import admin as events_admin
 from events.models import Event
