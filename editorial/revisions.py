@@ -9,16 +9,24 @@ between opening a form and saving it, someone else saved in between.
 
 import dataclasses
 import datetime
+import difflib
+import re
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, router, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
-from django.utils.text import Truncator, capfirst
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from simple_history.models import DeletedObject
+
+from .models import PendingChange
 
 EMPTY = "(empty)"
 ROW_VERBS = {"+": "added", "~": "changed, now", "-": "removed"}
+# Above this length a before/after pair is read as text: the changed words are marked.
+LONG_TEXT = 60
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,7 +63,7 @@ class RowSet:
     def describe(self, record):
         """One line for a row as a historical record shows it: "actor JNIM, role Side A"."""
         if self.is_entry:
-            return str(record.instance)
+            return str(getattr(record, "instance", record))
         parts = []
         for field in self.value_fields:
             text = display_value(field, value_of(record, field))
@@ -73,6 +81,18 @@ class FieldChange:
     def __str__(self):
         return f"{self.label}: {self.old} → {self.new}"
 
+    @property
+    def is_long(self):
+        return max(len(self.old), len(self.new)) > LONG_TEXT
+
+    @property
+    def marked(self):
+        """(before, after) as HTML, the words only one of them has in <del> and <ins>."""
+        return word_diff(self.old, self.new)
+
+    def as_json(self):
+        return [self.label, self.old, self.new]
+
 
 @dataclasses.dataclass(frozen=True)
 class RowChanges:
@@ -80,6 +100,23 @@ class RowChanges:
     added: list
     removed: list
     changed: list  # (row description, [FieldChange])
+
+    def as_json(self):
+        return {
+            "label": self.label,
+            "added": self.added,
+            "removed": self.removed,
+            "changed": [[row, [change.as_json() for change in changes]] for row, changes in self.changed],
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(
+            label=data["label"],
+            added=data["added"],
+            removed=data["removed"],
+            changed=[(row, [FieldChange(*change) for change in changes]) for row, changes in data["changed"]],
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,7 +186,31 @@ def display_value(field, value):
         return f"deleted {value.model._meta.verbose_name} #{value.pk}"
     if isinstance(value, datetime.date):
         return formats.date_format(value, "j F Y")
-    return Truncator(str(value)).chars(200)
+    return str(value)
+
+
+def word_diff(old, new):
+    """Both texts as HTML, whole, with the words deleted from ``old`` and inserted in ``new`` marked."""
+    old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    before, after = [], []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        old_part, new_part = "".join(old_words[old_start:old_end]), "".join(new_words[new_start:new_end])
+        if op == "equal":
+            before.append(conditional_escape(old_part))
+            after.append(conditional_escape(new_part))
+        else:
+            before.append(mark_words(old_part, "del"))
+            after.append(mark_words(new_part, "ins"))
+    return mark_safe("".join(before)), mark_safe("".join(after))
+
+
+def mark_words(text, tag):
+    """The words of ``text`` in the tag, the spaces around them left outside."""
+    lead, words, trail = re.fullmatch(r"(\s*)(.*?)(\s*)", text, re.DOTALL).groups()
+    if not words:
+        return text
+    return f"{lead}<{tag}>{conditional_escape(words)}</{tag}>{trail}"
 
 
 def field_changes(new_record, old_record, excluded=()):
@@ -225,11 +286,21 @@ def revisions_of(entry, row_sets):
     return revisions
 
 
-def edit_token(entry, row_sets):
+def content_token(entry, row_sets):
+    """The latest historical record of the entry and of each of its row tables: what a change is based on."""
     latest = [type(entry).history.filter(id=entry.pk).aggregate(latest=Max("history_id"))["latest"]]
     for row_set in row_sets:
         latest.append(row_set.model.history.filter(**{f"{row_set.fk_name}_id": entry.pk}).aggregate(latest=Max("history_id"))["latest"])
     return ".".join(str(history_id or 0) for history_id in latest)
+
+
+def latest_proposal(entry):
+    return PendingChange.objects.of(entry).aggregate(latest=Max("pk"))["latest"] or 0
+
+
+def edit_token(entry, row_sets):
+    """The content token and the latest change proposed for review: a form opened before either moved is stale."""
+    return f"{content_token(entry, row_sets)}.{latest_proposal(entry)}"
 
 
 def read_token(token, row_sets):
@@ -237,7 +308,7 @@ def read_token(token, row_sets):
         ids = [int(part) for part in token.split(".")]
     except ValueError:
         return None
-    return ids if len(ids) == 1 + len(row_sets) else None
+    return ids if len(ids) == 2 + len(row_sets) else None
 
 
 def lock(entry, row_sets):
@@ -249,7 +320,7 @@ def lock(entry, row_sets):
 
 
 def changes_since(entry, row_sets, token):
-    """What was saved since ``token`` was issued, one sentence each; None when the token cannot be read."""
+    """What was saved or proposed since ``token`` was issued, one sentence each; None when the token cannot be read."""
     seen = read_token(token, row_sets)
     if seen is None:
         return None
@@ -262,10 +333,37 @@ def changes_since(entry, row_sets, token):
     opened = history.filter(history_id=seen[0]).first()
     if newer and opened is not None:
         lines.extend(str(change) for change in field_changes(newer[-1], opened))
-    for row_set, seen_id in zip(row_sets, seen[1:]):
+    for row_set, seen_id in zip(row_sets, seen[1:-1]):
         for record in row_set.history_of(entry).filter(history_id__gt=seen_id):
             lines.append(f"{row_set.label}: {ROW_VERBS[record.history_type]} {row_set.describe(record)}")
+    for proposal in PendingChange.objects.of(entry).filter(pk__gt=seen[-1]).select_related("author"):
+        moment = formats.date_format(timezone.localtime(proposal.created), "j F Y, H:i")
+        lines.append(f"Proposed for review by {proposal.author.get_username()} on {moment} (reason: {proposal.reason}).")
+        lines.extend(str(change) for change in proposal_field_changes(proposal))
+        for rows in proposal_row_changes(proposal):
+            lines.extend(f"{rows.label}: added {row}" for row in rows.added)
+            lines.extend(f"{rows.label}: removed {row}" for row in rows.removed)
+            lines.extend(f"{rows.label}: changed {row}" for row, _ in rows.changed)
     return lines
+
+
+def proposal_field_changes(proposal):
+    return [FieldChange(*change) for change in proposal.changes.get("fields", [])]
+
+
+def proposal_row_changes(proposal):
+    return [RowChanges.from_json(rows) for rows in proposal.changes.get("rows", [])]
+
+
+def as_json(changes, row_changes):
+    return {"fields": [c.as_json() for c in changes], "rows": [rows.as_json() for rows in row_changes]}
+
+
+def compare(older, newer):
+    """What differs between two revisions of one entry: fields and rows, older first."""
+    changes = field_changes(newer.record, older.record)
+    all_row_changes = [row_changes(row_set, older.rows[row_set], newer.rows[row_set]) for row_set in newer.rows]
+    return changes, [c for c in all_row_changes if c.added or c.removed or c.changed]
 
 
 def restore_preview(revisions, revision):
@@ -276,14 +374,18 @@ def restore_preview(revisions, revision):
     return changes, [c for c in all_row_changes if c.added or c.removed or c.changed]
 
 
-def restore(entry, revision, row_sets, *, user, may_remove_rows, status=None):
+def restore_reason(revision):
+    return f"Restored revision {revision.number} ({when(revision.record)}, {who(revision.record)})"
+
+
+def restore(entry, revision, row_sets, *, user, may_remove_rows, status=None, reason=None):
     """Make the entry's content and rows what they were at ``revision``, as one new revision; return its reason.
 
     The status is the entry's current one unless ``status`` names another: bringing back old
     content is not a decision to publish or unpublish, which only a reviewer makes, on purpose.
     """
     model = type(entry)
-    reason = f"Restored revision {revision.number} ({when(revision.record)}, {who(revision.record)})"
+    reason = reason or restore_reason(revision)
     with transaction.atomic(using=router.db_for_write(model)):
         current = model._default_manager.select_for_update().order_by().get(pk=entry.pk)
         status = status or current.status

@@ -4,10 +4,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib import admin
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
 
+from . import revisions
 from .curation import Status
 
 
@@ -23,11 +25,20 @@ class FieldChange:
 
 
 @dataclass
+class RowChange:
+    label: str  # the rows' name: "Participants"
+    verb: str  # added, removed, changed
+    row: str
+    now: str = ""  # for a changed row: what it reads now
+
+
+@dataclass
 class PublicRevision:
     date: datetime.datetime
     reason: str
     kind: str
     changes: list
+    row_changes: list
 
 
 def entry_history(request, slug, model, public_entries=None):
@@ -38,36 +49,81 @@ def entry_history(request, slug, model, public_entries=None):
     """
     entries = public_entries() if public_entries else model.objects.published()
     entry = get_object_or_404(entries, slug=slug)
-    revisions = entry.history.order_by("history_date", "history_id")
+    entry_revisions = revisions.revisions_of(entry, row_sets_of(model))
     return render(
         request,
         "history/entry_history.html",
-        {"entry": entry, "kind": model._meta.verbose_name, "revisions": public_log(revisions, model)[::-1]},
+        {"entry": entry, "kind": model._meta.verbose_name, "revisions": public_log(entry_revisions, model)[::-1]},
     )
 
 
-def public_log(revisions, model):
+def row_sets_of(model):
+    """The rows kept with the entry's revisions (an event's participants and places), as its admin edits them."""
+    model_admin = admin.site._registry.get(model)
+    return model_admin.revision_row_sets() if model_admin is not None else []
+
+
+def public_log(entry_revisions, model):
     fields = [f for f in model._meta.concrete_fields if f.name not in UNLOGGED_FIELDS]
     published, last_published, previous = [], None, None
-    for revision in revisions:
-        if revision.status == Status.PUBLISHED:
+    for revision in entry_revisions:
+        if revision.record.status == Status.PUBLISHED:
             if last_published is None:
-                published.append((revision, "First published", []))
+                published.append((revision, "First published", [], []))
             else:
                 kind = "Corrected" if previous is last_published else "Published again"
-                published.append((revision, kind, changed_fields(last_published, revision, fields)))
+                changes = changed_fields(last_published.record, revision.record, fields)
+                published.append((revision, kind, changes, changed_rows(last_published, revision)))
             last_published = revision
         previous = revision
-    shown = public_values([change for _, _, changes in published for change in changes])
+    shown = public_values(
+        [change for _, _, changes, _ in published for change in changes]
+        + [(f, value, None) for _, _, _, rows in published for _, _, row in rows for f, value in row]
+    )
     return [
         PublicRevision(
-            revision.history_date,
-            revision.history_change_reason or "",
+            revision.record.history_date,
+            revision.record.history_change_reason or "",
             kind,
             [FieldChange(f.verbose_name, shown(f, old), shown(f, new)) for f, old, new in changes],
+            [row_change(label, verb, row, shown) for label, verb, row in rows],
         )
-        for revision, kind, changes in published
+        for revision, kind, changes, rows in published
     ]
+
+
+def changed_rows(before, after):
+    """(rows label, verb, [(field, value), ...] for the row, or (old, new) pairs) between two published revisions."""
+    changes = []
+    for row_set, new_rows in after.rows.items():
+        old_rows = before.rows[row_set]
+        values = row_values(row_set)
+        for row_id in new_rows.keys() - old_rows.keys():
+            changes.append((row_set.label, "added", values(new_rows[row_id])))
+        for row_id in old_rows.keys() - new_rows.keys():
+            changes.append((row_set.label, "removed", values(old_rows[row_id])))
+        for row_id in sorted(old_rows.keys() & new_rows.keys()):
+            old, new = values(old_rows[row_id]), values(new_rows[row_id])
+            if old != new:
+                changes.append((row_set.label, "changed", old + [(None, None)] + new))
+    return sorted(changes, key=lambda change: (change[0], change[1]))
+
+
+def row_values(row_set):
+    def values(record):
+        return [(f, getattr(record, f.attname)) for f in row_set.value_fields if getattr(record, f.attname) not in (None, "")]
+
+    return values
+
+
+def row_change(label, verb, row, shown):
+    def describe(pairs):
+        return ", ".join(f"{f.verbose_name} {shown(f, value)}" for f, value in pairs)
+
+    if verb != "changed":
+        return RowChange(label, verb, describe(row))
+    split = row.index((None, None))
+    return RowChange(label, verb, describe(row[:split]), describe(row[split + 1 :]))
 
 
 def changed_fields(before, after, fields):
@@ -82,7 +138,7 @@ def public_values(changes):
     """A function giving each raw value as readers see it, with one query per kind of entry linked to."""
     linked_pks = defaultdict(set)
     for f, old, new in changes:
-        if f.is_relation:
+        if f is not None and f.is_relation:
             linked_pks[f.related_model].update({old, new} - {None})
     published_entries = {model: model.objects.published().in_bulk(pks) for model, pks in linked_pks.items()}
 

@@ -1,12 +1,9 @@
 from django import forms
 from django.contrib import admin
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from editorial.entry_admin import EntryAdmin, EntryForm, RowInline
 from .models import Actor, ActorRelation, Event, EventPlace, Participation, Place
-
-admin.site.site_header = "The Ménaka record: editorial admin"
-admin.site.site_title = "The Ménaka record"
-admin.site.index_title = "Curate the record"
 
 ENTRY_COLUMNS = ("status", "last_change", "changed_by")
 
@@ -16,6 +13,7 @@ class ParticipationInline(RowInline):
     fk_name = "event"
     fields = ("actor", "role", "note")
     autocomplete_fields = ("actor",)
+    verbose_name = "participant"
     verbose_name_plural = "participants"
 
 
@@ -24,6 +22,7 @@ class EventPlaceInline(RowInline):
     fk_name = "event"
     fields = ("place",)
     autocomplete_fields = ("place",)
+    verbose_name = "place"
     verbose_name_plural = "places"
 
 
@@ -43,13 +42,13 @@ class ActorRelationInline(RowInline):
     fk_name = "subject"
     fields = ("kind", "object", "note")
     autocomplete_fields = ("object",)
+    verbose_name = "relation to another actor"
     verbose_name_plural = "relations to other actors"
 
 
 @admin.register(Event)
 class EventAdmin(EntryAdmin):
-    list_display = ("title", "start_date", "end_date", "event_type", "parent", *ENTRY_COLUMNS)
-    list_select_related = ("parent",)
+    list_display = ("title", "start_date", "event_type", *ENTRY_COLUMNS)
     list_filter = (
         "status",
         "event_type",
@@ -68,6 +67,12 @@ class EventAdmin(EntryAdmin):
     )
     inlines = (ParticipationInline, EventPlaceInline)
 
+    def related_entries(self, event):
+        return [
+            *Actor.objects.filter(participations__event=event).distinct().order_by("pk"),
+            *Place.objects.filter(event_places__event=event).distinct().order_by("pk"),
+        ]
+
 
 @admin.register(Actor)
 class ActorAdmin(EntryAdmin):
@@ -77,6 +82,20 @@ class ActorAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fields = ("name", "short_name", "slug", "status", "kind", "aliases", "description")
     inlines = (ActorRelationInline,)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Exact names and short names first, then names that start with the term, then any other match."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if not term:
+            return results, may_have_duplicates
+        closeness = Case(
+            When(Q(short_name__iexact=term) | Q(name__iexact=term), then=Value(0)),
+            When(Q(short_name__istartswith=term) | Q(name__istartswith=term), then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+        return results.annotate(closeness=closeness).order_by("closeness", "name", "pk"), may_have_duplicates
 
 
 class PlaceForm(EntryForm):
@@ -98,7 +117,7 @@ class PlaceForm(EntryForm):
 @admin.register(Place)
 class PlaceAdmin(EntryAdmin):
     form = PlaceForm
-    list_display = ("name", "kind", "parent", "coordinate_confidence", *ENTRY_COLUMNS)
+    list_display = ("name", "kind", "parent", *ENTRY_COLUMNS)
     list_select_related = ("parent",)
     list_filter = ("status", "kind", "coordinate_confidence")
     search_fields = ("name", "alternate_names", "slug", "description")

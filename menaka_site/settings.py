@@ -55,7 +55,7 @@ else:
         )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "editorial.sites.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -25,7 +25,7 @@ def _member_of(group_name, **fields):
 
 def admin_url(model_or_obj, view, *args):
     opts = model_or_obj._meta
-    if view in ("change", "history", "delete", "simple_history"):
+    if view in ("change", "history", "delete", "simple_history", "proposal", "preview", "compare", "publish"):
         args = (model_or_obj.pk, *args)
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
 

@@ -223,3 +223,27 @@ def test_a_duplicate_slug_is_refused(client, editor):
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["slug"]
     assert Actor.objects.filter(slug="isgs").count() == 1
+
+
+def test_an_editor_adds_an_event_and_a_claim_about_it_in_one_form(client, editor):
+    response = client.get(admin_url(Event, "add"))
+    prefix = inline_prefix(response, Claim)
+    data = {
+        **form_data(response),
+        "title": "Battle of Inekar",
+        "slug": "battle-of-inekar",
+        "event_type": Event.Type.BATTLES,
+        "status": Status.DRAFT,
+        "date_precision": Event.DatePrecision.DAY,
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-0-statement": "JNIM lost 12 fighters at Inekar",
+        f"{prefix}-0-slug": "jnim-lost-12-fighters-at-inekar",
+        f"{prefix}-0-kind": Claim.Kind.KILLED,
+        f"{prefix}-0-wording": "12 fighters",
+        f"{prefix}-0-status": Status.DRAFT,
+    }
+
+    response = client.post(admin_url(Event, "add"), data)
+
+    assert response.status_code == 302
+    assert Claim.objects.get(slug="jnim-lost-12-fighters-at-inekar").event.slug == "battle-of-inekar"

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from editorial.entry_admin import move_entry
+from editorial.models import PendingChange
 from events.models import Event, Participation, Status
 from sources.models import Citation, Claim
 from tests.admin_helpers import admin_url, form_data, inline_prefix, make_editor, make_reviewer, page_messages, revision_url
@@ -202,10 +204,59 @@ def test_a_reviewer_may_choose_another_status_on_the_confirmation_page(client):
 
 
 def test_an_editor_cannot_change_the_status_through_a_restore(client, editor):
-    event = make_event(title="Battle of Haroum", status=Status.PUBLISHED)
+    event = make_event(title="Battle of Haroum", status=Status.DRAFT)
     post_change(client, event, title="Battle of Haroum (Ménaka)", reason="Fuller name")
+    move_entry(event, Status.PUBLISHED, "Reviewed", make_reviewer())
 
     client.post(revision_url(event, first_revision(event)), {"confirmed": "yes", "status": Status.DRAFT})
+    client.force_login(make_reviewer())
+    client.post(admin_url(event, "proposal", PendingChange.objects.get().pk), {"approve": "yes"})
 
     event.refresh_from_db()
     assert (event.title, event.status) == ("Battle of Haroum", Status.PUBLISHED)
+
+
+LONG_SUMMARY = (
+    "JNIM fighters attacked ISGS positions around Tadjalalt and Haroum in the early morning, and the fighting "
+    "spread along the valley for several days while civilians fled towards Ménaka; both groups later claimed "
+    "victory and published figures that no independent source has confirmed"
+)
+
+
+def test_a_long_text_change_shows_the_whole_text_with_the_changed_words_marked(client, editor):
+    event = make_event(summary=LONG_SUMMARY, status=Status.DRAFT)
+    changed = LONG_SUMMARY.replace("has confirmed", "has yet confirmed").replace("early morning", "morning")
+    post_change(client, event, summary=changed, reason="Nuance")
+
+    content = client.get(admin_url(event, "history")).content.decode()
+
+    assert "no independent source has <ins>yet</ins> confirmed" in content
+    assert "in the <del>early</del> morning" in content
+    assert "…" not in content.split('id="change-history"', 1)[1]
+    assert content.count("civilians fled towards Ménaka") == 2
+
+
+def test_any_two_revisions_can_be_compared(client, editor):
+    event = make_event(title="Capture of Fitili", summary="", status=Status.DRAFT)
+    post_change(client, event, title="Capture of the Fitili base", reason="More precise")
+    post_change(client, event, summary="ISGS took the base.", reason="Summary")
+    first, latest = event.history.earliest(), event.history.latest()
+
+    history = client.get(admin_url(event, "history")).content.decode()
+    response = client.get(admin_url(event, "compare"), {"older": first.history_id, "newer": latest.history_id})
+
+    assert 'name="older"' in history and 'name="newer"' in history
+    content = response.content.decode()
+    assert "Revisions 1 and 3 of event" in content
+    assert "<strong>Title:</strong> Capture of Fitili → Capture of the Fitili base" in content
+    assert "<strong>Summary:</strong> (empty) → ISGS took the base." in content
+
+
+def test_comparing_a_revision_that_is_not_this_entrys_is_not_found(client, editor):
+    event, other = make_event(status=Status.DRAFT), make_event(status=Status.DRAFT)
+
+    response = client.get(
+        admin_url(event, "compare"), {"older": other.history.get().history_id, "newer": event.history.get().history_id}
+    )
+
+    assert response.status_code == 404

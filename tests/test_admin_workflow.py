@@ -2,6 +2,7 @@
 
 import pytest
 
+from editorial.models import PendingChange
 from events.models import Event, Participation, Status
 from sources.models import Claim
 from tests.admin_helpers import (
@@ -77,12 +78,20 @@ def test_an_editor_cannot_take_a_published_entry_back_to_draft(client, editor):
     assert actor.status == Status.PUBLISHED
 
 
-def test_an_editor_corrects_a_published_entry_which_stays_published(client, editor):
+def test_an_editors_correction_of_a_published_entry_waits_for_review_and_the_entry_stays_published(client, editor):
     actor = make_actor(name="Islamic State Sahel", status=Status.PUBLISHED)
 
     response = post_change(client, actor, name="Islamic State in the Greater Sahara", reason="Name used in 2022")
 
     assert response.status_code == 302
+    actor.refresh_from_db()
+    assert (actor.name, actor.status) == ("Islamic State Sahel", Status.PUBLISHED)
+    proposal = PendingChange.objects.get()
+    assert (proposal.author, proposal.reason, proposal.state) == (editor, "Name used in 2022", "pending")
+
+    client.force_login(make_reviewer())
+    client.post(response.url, {"approve": "yes"})
+
     actor.refresh_from_db()
     assert (actor.name, actor.status) == ("Islamic State in the Greater Sahara", Status.PUBLISHED)
 
@@ -146,14 +155,44 @@ def test_a_reviewer_publishes_with_the_action(client, reviewer):
     assert (record.history_user, record.history_change_reason) == (reviewer, "Published (admin action)")
 
 
-def test_a_reviewer_withdraws_with_the_action(client, reviewer):
+def test_the_withdraw_action_asks_for_a_reason_first(client, reviewer):
     claim = make_claim(status=Status.PUBLISHED)
 
-    run_action(client, Claim, "withdraw", claim)
+    asked = run_action(client, Claim, "withdraw", claim)
+    without_reason = client.post(
+        admin_url(Claim, "changelist"),
+        {"action": "withdraw", "_selected_action": [str(claim.pk)], "withdraw_reason": " "},
+    )
 
+    assert "Reason for withdrawing" in asked.content.decode()
+    assert "Give a reason to withdraw." in without_reason.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == Status.PUBLISHED
+
+
+def test_a_reviewer_withdraws_with_the_action_and_a_reason(client, reviewer):
+    claim = make_claim(status=Status.PUBLISHED)
+
+    response = client.post(
+        admin_url(Claim, "changelist"),
+        {"action": "withdraw", "_selected_action": [str(claim.pk)], "withdraw_reason": "The source retracted it"},
+        follow=True,
+    )
+
+    assert "1 claim withdrawn." in page_messages(response)
     claim.refresh_from_db()
     assert claim.status == Status.WITHDRAWN
-    assert claim.history.latest().history_change_reason == "Withdrawn (admin action)"
+    assert claim.history.latest().history_change_reason == "The source retracted it"
+
+
+def test_withdrawing_with_the_form_needs_a_reason(client, reviewer):
+    event = make_event(status=Status.REVIEW)
+
+    response = post_change(client, event, status=Status.WITHDRAWN, reason="")
+
+    assert "Say why the entry is withdrawn: the reason stays in its history." in error_messages(response)
+    event.refresh_from_db()
+    assert event.status == Status.REVIEW
 
 
 def test_a_reviewer_publishes_with_the_form(client, reviewer):
@@ -266,7 +305,24 @@ def test_an_editor_cannot_publish_a_claim_from_its_event_page(client, editor):
     assert claim.status == Status.REVIEW
 
 
-def test_a_published_claim_changed_from_its_event_page_needs_a_reason(client, editor):
+def test_an_editor_changes_a_published_claim_on_its_own_page_not_from_its_event_page(client, editor):
+    event = make_event(status=Status.DRAFT)
+    claim = make_claim(event=event, status=Status.PUBLISHED, wording="100")
+    response = client.get(admin_url(event, "change"))
+    prefix = inline_prefix(response, Claim)
+
+    data = {**form_data(response), f"{prefix}-0-wording": "100 fighters", "reason": "Fuller wording"}
+    response = client.post(admin_url(event, "change"), data)
+
+    assert (
+        f"“{claim}” is published: change it on its own page, where your change goes to a reviewer."
+        in error_messages(response)
+    )
+    claim.refresh_from_db()
+    assert claim.wording == "100"
+
+
+def test_a_published_claim_changed_from_its_event_page_needs_a_reason(client, reviewer):
     event = make_event(status=Status.DRAFT)
     claim = make_claim(event=event, status=Status.PUBLISHED, wording="100")
     response = client.get(admin_url(event, "change"))

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from events.models import Actor, Event, Place, Status
-from tests.factories import make_actor, make_event, make_place, make_user
+from events.models import Actor, Event, Participation, Place, Status
+from tests.factories import make_actor, make_claim, make_event, make_place, make_source, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +167,43 @@ def test_every_shipped_entry_has_a_log_that_starts_with_its_import(client, menak
         page = client.get(reverse(name, args=[slug])).content.decode()
         assert "First published on" in page, slug
         assert "Editors’ reason: Imported from fixture menaka_clashes" in page, slug
+
+
+# Rows kept with an entry: participants, places, citations
+
+
+def test_the_log_lists_a_participant_added_and_one_removed(client):
+    jnim, isgs = make_actor(name="JNIM"), make_actor(name="ISGS")
+    event = make_event(title="Battle of Haroum", participants=[(jnim, Participation.Role.SIDE_A)])
+    # As the admin saves: the entry's revision first, then its rows.
+    save(event, "ISGS fought here, not JNIM")
+    Participation.objects.get(event=event, actor=jnim).delete()
+    Participation.objects.create(event=event, actor=isgs, role=Participation.Role.SIDE_B)
+
+    page = history_page(client, event, "event-history")
+
+    assert "Participants: added actor ISGS, role Side B" in page
+    assert "Participants: removed actor JNIM, role Side A" in page
+    assert "No published field changed" not in page
+
+
+def test_the_log_lists_a_citation_removed_from_a_claim(client):
+    claim = make_claim(statement="ISGS killed 100", sources=[make_source(title="Le Monde")])
+    save(claim, "Le Monde does not say so")
+    claim.citations.get().delete()
+
+    page = history_page(client, claim, "claim-history")
+
+    assert "Citations: removed source Le Monde" in page
+
+
+def test_the_log_never_names_an_unpublished_entry_in_a_row(client):
+    secret = make_actor(name="Zqx secret militia", status=Status.DRAFT)
+    event = make_event()
+    save(event, "Another participant")
+    Participation.objects.create(event=event, actor=secret, role=Participation.Role.OTHER)
+
+    page = history_page(client, event, "event-history")
+
+    assert "Zqx" not in page
+    assert "Participants: added actor an entry that is not published, role Other" in page
