@@ -12,7 +12,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from editorial.curation import Status
-from editorial.views import public_log
+from editorial.revisions import revisions_of
+from editorial.views import public_log, row_sets_of
 from events.models import Actor, Event, Place
 from sources.models import Claim, Source
 from sources.public import public_claims
@@ -64,19 +65,21 @@ def entry_once_called(model, slug):
 
 
 def withdrawn(request, entry):
-    revisions = list(entry.history.order_by("history_date", "history_id"))
+    model = type(entry)
+    entry_revisions = revisions_of(entry, row_sets_of(model))
     withdrawal = None
-    for previous, revision in zip([None, *revisions], revisions):
-        if revision.status == Status.WITHDRAWN and (previous is None or previous.status != Status.WITHDRAWN):
-            withdrawal = revision  # the latest, should it have been withdrawn more than once
+    records = [revision.record for revision in entry_revisions]
+    for previous, record in zip([None, *records], records):
+        if record.status == Status.WITHDRAWN and (previous is None or previous.status != Status.WITHDRAWN):
+            withdrawal = record  # the latest, should it have been withdrawn more than once
     return render(
         request,
         "history/withdrawn.html",
         {
             "entry": entry,
-            "kind": type(entry)._meta.verbose_name,
+            "kind": model._meta.verbose_name,
             "withdrawal": withdrawal,
-            "revisions": public_log(revisions, type(entry))[::-1],
+            "revisions": public_log(entry_revisions, model)[::-1],
         },
         status=410,
     )
