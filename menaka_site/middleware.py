@@ -19,10 +19,11 @@ class GZipWithoutSecretsMiddleware(GZipMiddleware):
 
     A compressed page that holds a secret next to text an attacker can choose
     leaks the secret through its length (BREACH). Public pages hold no secret;
-    the admin's forms and the sign-in page do, and stay uncompressed.
+    the admin's forms and the sign-in page do, and stay uncompressed. Django sends
+    the CSRF cookie with every response whose page used the token.
     """
 
     def process_response(self, request, response):
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        if settings.CSRF_COOKIE_NAME in response.cookies:
             return response
         return super().process_response(request, response)

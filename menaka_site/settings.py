@@ -197,8 +197,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", Fals
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 
 # Content-Security-Policy: the public pages load scripts, styles, images and fonts
-# from the site itself only, and nothing inline. The admin's extra needs are added
-# to its own responses (menaka_site.middleware.AdminContentSecurityPolicyMiddleware).
+# from the site itself only, and nothing inline. Django's admin needs nothing more
+# (tests/browser/test_content_security_policy.py). A view that needs more, say so
+# on the view with django-csp's @csp_update, never here for the whole site.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
