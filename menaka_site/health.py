@@ -11,6 +11,7 @@ import logging
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.log import log_response
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -60,9 +61,11 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)) or database_is_reachable():
             return None
-        reason = next(iter(str(exception).strip().splitlines()), "") or type(exception).__name__
-        logger.warning("Database unreachable, answered 503 to %s %s: %s", request.method, request.path, reason)
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
+        # One line per request, with the cause; Django's own "Service Unavailable" line is then left out.
+        reason = next(iter(str(exception).strip().splitlines()), "") or type(exception).__name__
+        log_response("Database unreachable, answered 503 to %s %s: %s", request.method, request.path, reason,
+                     response=response, request=request, logger=logger, level="warning")
         return response

@@ -230,7 +230,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "menaka_site.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "menaka_site.logins.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
-# Failures are logged (logger "axes", warning); successful sign-ins need no log row each.
+# Every failure is logged (logger "axes", warning) with the username and the address,
+# which an operator needs to tell a forgetful editor from an attack.
+AXES_SENSITIVE_PARAMETERS = []
+# Successful sign-ins need no row each in the database.
 AXES_DISABLE_ACCESS_LOG = True
 
 LOGGING = {
