@@ -21,7 +21,8 @@ RETRY_AFTER_SECONDS = 30
 
 
 def database_is_reachable():
-    connection.close_if_unusable_or_obsolete()
+    # A connection broken since the last request is already dropped: Django checks it at
+    # each request's start (CONN_HEALTH_CHECKS). One that breaks now is dropped here.
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

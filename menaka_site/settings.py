@@ -159,7 +159,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # collectstatic writes every file under a name carrying a hash of its content, with
-# gzip and Brotli copies beside it; WhiteNoise serves those names with a one-year,
+# gzip and Brotli copies beside it; WhiteNoise serves those names with a ten-year,
 # immutable cache lifetime. In debug, pages link to the plain names and WhiteNoise
 # finds them in the app and project folders, so `make run` needs no collectstatic.
 STORAGES = {

@@ -44,6 +44,7 @@ def site(tmp_path_factory):
         database.create_database("menaka")
         env = {
             "PATH": os.environ["PATH"],
+            "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": "production-server-test-" + os.urandom(16).hex(),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_BEHIND_TLS_PROXY": "true",
@@ -53,13 +54,14 @@ def site(tmp_path_factory):
         for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
             subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env, check=True)
         port = free_port(15700, 15799)
+        log = tmp_path_factory.mktemp("gunicorn") / "log"
         server = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py",
              "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w"),
         )
         site = Site(port, database)
-        wait_until_alive(site, server)
+        wait_until_alive(site, server, log)
         yield site
     finally:
         if server is not None:
@@ -68,10 +70,10 @@ def site(tmp_path_factory):
         database.remove()
 
 
-def wait_until_alive(site, server):
+def wait_until_alive(site, server, log):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        assert server.poll() is None, f"gunicorn stopped: {server.stderr.read()}"
+        assert server.poll() is None, f"gunicorn stopped: {log.read_text()}"
         try:
             site.get("/healthz")
             return
