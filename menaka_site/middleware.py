@@ -15,15 +15,16 @@ class PermissionsPolicyMiddleware:
 
 
 class GZipWithoutSecretsMiddleware(GZipMiddleware):
-    """Compress every response except those that carry a CSRF token.
+    """Compress what is sent to the public; nothing that may hold a secret.
 
     A compressed page that holds a secret next to text an attacker can choose
-    leaks the secret through its length (BREACH). Public pages hold no secret;
-    the admin's forms and the sign-in page do, and stay uncompressed. Django sends
-    the CSRF cookie with every response whose page used the token.
+    leaks the secret through its length (BREACH). Public pages hold none. The
+    pages of a signed-in editor hold drafts and CSRF tokens, and the sign-in page
+    a token: those stay uncompressed. Django sends the CSRF cookie with every
+    response whose page used the token.
     """
 
     def process_response(self, request, response):
-        if settings.CSRF_COOKIE_NAME in response.cookies:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.CSRF_COOKIE_NAME in response.cookies:
             return response
         return super().process_response(request, response)
