@@ -1,5 +1,6 @@
 from django.templatetags.static import static
 from django.urls import path
+from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from editorial.views import entry_history, entry_revision
@@ -8,7 +9,8 @@ from . import exports, views
 from .models import Actor, Event, Place
 
 urlpatterns = [
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
+    # Lazy: the hashed name is known only once collectstatic has written its manifest.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico"), permanent=True)),
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events.csv", exports.EventExportView.as_view(), name="event-export"),
     path("events/<slug:slug>/", views.event_detail, name="event-detail"),

@@ -5,6 +5,7 @@ not recognise is an error at start-up rather than a silent default.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +32,16 @@ def env_bool(name, default):
 def env_list(name):
     raw = os.environ.get(name, "")
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int(name, default):
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
 
 
 def env_required(name, why):
@@ -66,6 +77,8 @@ INSTALLED_APPS = [
     "menaka_site",
     "django_filters",
     "simple_history",
+    "axes",
+    "csp",
     "editorial",
     "events",
     "sources",
@@ -75,7 +88,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "menaka_site.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "menaka_site.middleware.GZipWithoutSecretsMiddleware",
+    "menaka_site.health.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,6 +101,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "menaka_site.entry_addresses.EntryAddressMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out account or address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "menaka_site.urls"
@@ -135,15 +160,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# collectstatic writes every file under a name carrying a hash of its content, with
+# gzip and Brotli copies beside it; WhiteNoise serves those names with a ten-year,
+# immutable cache lifetime. In debug, pages link to the plain names and WhiteNoise
+# finds them in the app and project folders, so `make run` needs no collectstatic.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Serve straight from the app and project folders when collectstatic has not run
-# (local runs and tests); a deployment runs collectstatic into STATIC_ROOT.
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = DEBUG
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -156,9 +183,69 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# HTTPS. Behind a TLS-terminating proxy, Django sees plain HTTP unless it trusts the
+# proxy's X-Forwarded-Proto; the proxy must overwrite that header, never pass on the
+# client's. The admin's CSRF check compares the browser's Origin with these origins.
+BEHIND_TLS_PROXY = env_bool("DJANGO_BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not DEBUG)
+# A load balancer or process manager probes these over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# One hour by default: a mistake (a host without HTTPS) is forgotten by browsers
+# within the hour. Production raises it to a year; preloading is a separate,
+# hard-to-undo step (README, "Production").
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+
+# Content-Security-Policy: the public pages load scripts, styles, images and fonts
+# from the site itself only, and nothing inline. Django's admin needs nothing more
+# (tests/browser/test_content_security_policy.py). A view that needs more, say so
+# on the view with django-csp's @csp_update, never here for the whole site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Features no page of the site uses, refused to any script that might ask for them.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Sign-in throttling (django-axes): ten failures for one username, or from one
+# address, refuse further sign-ins from it for fifteen minutes; every failure
+# during the lock starts the fifteen minutes again. `manage.py axes_reset_username
+# NAME` lifts a lock early.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "menaka_site.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "menaka_site.logins.client_ip_address"
+AXES_RESET_ON_SUCCESS = True
+# Every failure is logged (logger "axes", warning) with the username and the address,
+# which an operator needs to tell a forgetful editor from an attack.
+AXES_SENSITIVE_PARAMETERS = []
+# Successful sign-ins need no row each in the database.
+AXES_DISABLE_ACCESS_LOG = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_errors_in_one_line": {"()": "menaka_site.logs.ClientErrorsInOneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["client_errors_in_one_line"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

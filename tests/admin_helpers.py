@@ -84,3 +84,9 @@ def error_messages(response):
 
 def page_messages(response):
     return [str(message) for message in response.context["messages"]]
+
+
+def sign_in(client, username, password):
+    """Sign in through the admin's form, as a person does (django-axes watches this path)."""
+    response = client.post(reverse("admin:login"), {"username": username, "password": password, "next": "/admin/"})
+    return response.status_code == 302

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from events.models import Event, Status
-from tests.admin_helpers import admin_url
+from tests.admin_helpers import admin_url, sign_in
 from tests.factories import make_event, make_user
 
 pytestmark = pytest.mark.django_db
@@ -24,14 +24,14 @@ def create_account(username, role, monkeypatch, password=PASSWORD, **options):
 def test_an_editor_account_signs_in_and_curates(client, monkeypatch):
     create_account("alice", "editor", monkeypatch, email="alice@example.org")
 
-    assert client.login(username="alice", password=PASSWORD)
+    assert sign_in(client, "alice", PASSWORD)
     assert client.get(admin_url(Event, "changelist")).status_code == 200
     assert client.get(admin_url(Event, "add")).status_code == 200
 
 
 def test_an_editor_account_may_not_publish(client, monkeypatch):
     create_account("alice", "editor", monkeypatch)
-    client.login(username="alice", password=PASSWORD)
+    assert sign_in(client, "alice", PASSWORD)
 
     response = client.get(admin_url(Event, "changelist"))
 
@@ -40,7 +40,7 @@ def test_an_editor_account_may_not_publish(client, monkeypatch):
 
 def test_a_reviewer_account_may_publish(client, monkeypatch):
     create_account("rita", "reviewer", monkeypatch)
-    client.login(username="rita", password=PASSWORD)
+    assert sign_in(client, "rita", PASSWORD)
     event = make_event(status=Status.REVIEW)
 
     data = {"action": "publish", "_selected_action": [str(event.pk)], "index": "0"}

@@ -124,6 +124,20 @@ def test_an_unknown_parent_is_named_even_though_loaddata_resolves_parents_last(t
     assert_nothing_was_loaded()
 
 
+def test_an_unknown_natural_key_is_named_as_missing_even_where_a_constraint_needs_the_reference(tmp_path):
+    rows = shipped_rows()
+    claim = next(row for row in rows if row["model"] == "sources.claim" and not row["fields"].get("actor"))
+    claim["fields"]["event"] = ["no-such-event"]
+
+    with pytest.raises(CommandError) as refusal:
+        load(str(write_fixture(tmp_path, rows)))
+
+    message = str(refusal.value)
+    assert f'Could not load sources.claim "{claim["fields"]["slug"]}": its event ["no-such-event"] names no events.event' in message
+    assert "CHECK constraint" not in message
+    assert_nothing_was_loaded()
+
+
 def test_broken_json_loads_nothing_and_says_where_it_breaks(tmp_path):
     text = SHIPPED.read_text(encoding="utf-8")
     broken = text.replace('"slug": "tessit",', '"slug": "tessit"', 1)

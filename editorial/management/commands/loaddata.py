@@ -60,13 +60,20 @@ class FixtureObject(base.DeserializedObject):
         try:
             super().save_deferred_fields(using=using)
         except base.DeserializationError as error:
-            deferred = {"model": self.object._meta.label_lower,
-                        "fields": {field.name: value for field, value in self.deferred_fields.items()}}
-            reason = "; ".join(unknown_references(deferred, using)) or str(error)
+            reason = "; ".join(self.unknown_deferred_references(using)) or str(error)
             raise base.DeserializationError(f"Could not load {self.name}: {reason}") from error
         except DatabaseError as error:
             error.args = (f"Could not load {self.name}: {error}",)
             raise
+
+    def unknown_deferred_references(self, using):
+        deferred = {"model": self.object._meta.label_lower,
+                    "fields": {field.name: value for field, value in self.deferred_fields.items()}}
+        return unknown_references(deferred, using)
+
+    def references_left_for_later(self):
+        """The references Django put off because, when it read this object, they named no row."""
+        return [names_no_row(field.name, value, field.related_model) for field, value in self.deferred_fields.items()]
 
 
 def describe(obj):
@@ -108,11 +115,13 @@ def unknown_references(obj, using):
         try:
             target._default_manager.db_manager(using).get_by_natural_key(*value)
         except (ObjectDoesNotExist, TypeError):
-            problems.append(
-                f"its {name} {json.dumps(value, ensure_ascii=False)} names no {target._meta.label_lower} "
-                "in the database or earlier in the fixture"
-            )
+            problems.append(names_no_row(name, value, target))
     return problems
+
+
+def names_no_row(name, value, target):
+    return (f"its {name} {json.dumps(value, ensure_ascii=False)} names no {target._meta.label_lower} "
+            "in the database or earlier in the fixture")
 
 
 class Command(loaddata.Command):
@@ -135,6 +144,9 @@ class Command(loaddata.Command):
             return super().save_obj(obj)
         except DatabaseError as error:
             if isinstance(obj, FixtureObject):
+                # A reference left for later is empty now, which a constraint may refuse: the
+                # missing entry, not the constraint, is what the fixture got wrong.
                 django_name = f"Could not load {obj.object._meta.label}(pk={obj.object.pk}): "
-                error.args = (f"Could not load {obj.name}: {str(error).removeprefix(django_name)}",)
+                reason = "; ".join(obj.references_left_for_later()) or str(error).removeprefix(django_name)
+                error.args = (f"Could not load {obj.name}: {reason}",)
             raise
