@@ -1,8 +1,9 @@
 """What the API says about each entry: its fields, and the published entries it names, embedded.
 
 Every embedded entry is a reference (slug, name or title, and the address of its own API record), so a
-client follows it only when it wants more. The querysets in views.py load exactly the published rows
-these serializers read: a serializer never decides what the public may see, and never makes a query.
+client follows it only when it wants more. The querysets in views.py load the published rows these
+serializers read, and the serializers make no query. The one thing decided here is a parent: it is
+joined to its child whatever its status (a join costs no query) and shown only when published.
 """
 
 from drf_spectacular.types import OpenApiTypes
@@ -60,6 +61,11 @@ class EntrySerializer(serializers.ModelSerializer):
 
 
 # References: how one entry names another.
+
+
+def published_parent(ref_serializer, entry, context):
+    parent = entry.parent
+    return ref_serializer(parent, context=context).data if parent is not None and parent.is_published else None
 
 
 class ActorRefSerializer(EntrySerializer):
@@ -130,7 +136,7 @@ class ParticipationSerializer(EntrySerializer):
 class EventSerializer(EntrySerializer):
     api_url = api_url("event")
     page_url = PageURLField()
-    part_of = EventRefSerializer(source="published_parent", allow_null=True, help_text="The event this one is part of.")
+    part_of = serializers.SerializerMethodField(help_text="The event this one is part of.")
     places = EventPlaceSerializer(source="published_event_places", many=True)
     participants = ParticipationSerializer(source="published_participations", many=True)
 
@@ -156,6 +162,10 @@ class EventSerializer(EntrySerializer):
             "start_date": {"help_text": "Null when the record does not know it."},
             "end_date": {"help_text": "The same as the start for a one-day event; null when not known."},
         }
+
+    @extend_schema_field(EventRefSerializer(allow_null=True))
+    def get_part_of(self, event):
+        return published_parent(EventRefSerializer, event, self.context)
 
 
 # Actors
@@ -195,7 +205,7 @@ class PlaceSerializer(EntrySerializer):
     api_url = api_url("place")
     page_url = PageURLField()
     alternate_names = LinesField(help_text="Other spellings seen in print.")
-    parent = PlaceRefSerializer(source="published_parent", allow_null=True, help_text="The place this one is within.")
+    parent = serializers.SerializerMethodField(help_text="The place this one is within.")
     latitude = serializers.FloatField(allow_null=True, help_text="Null when no published source gives coordinates.")
     longitude = serializers.FloatField(allow_null=True, help_text="Null when no published source gives coordinates.")
 
@@ -216,6 +226,10 @@ class PlaceSerializer(EntrySerializer):
             "coordinate_source_url",
             "coordinate_note",
         ]
+
+    @extend_schema_field(PlaceRefSerializer(allow_null=True))
+    def get_parent(self, place):
+        return published_parent(PlaceRefSerializer, place, self.context)
 
 
 # Sources and claims

@@ -1,8 +1,8 @@
 """The read-only JSON API: the published record, filtered with the same FilterSets as the HTML lists.
 
 Each queryset loads the published entries and, in a fixed number of queries, the published rows they
-embed: a published event's draft parent, a participation of a draft actor or a citation of a draft
-source is never loaded, so no serializer can show it.
+embed: a participation of a draft actor or a citation of a draft source is never loaded, so no
+serializer can show it. (Parents are joined and checked in serializers.py.)
 """
 
 from django.db.models import Prefetch
@@ -82,8 +82,7 @@ class EventViewSet(PublishedEntries):
     keyset = ("start_date", "pk")
 
     def get_queryset(self):
-        return Event.objects.published().prefetch_related(
-            Prefetch("parent", queryset=Event.objects.published(), to_attr="published_parent"),
+        return Event.objects.published().select_related("parent").prefetch_related(
             published_places(),
             published_participations(),
         )
@@ -118,9 +117,7 @@ class PlaceViewSet(PublishedEntries):
     keyset = ("name", "pk")
 
     def get_queryset(self):
-        return Place.objects.published().prefetch_related(
-            Prefetch("parent", queryset=Place.objects.published(), to_attr="published_parent")
-        )
+        return Place.objects.published().select_related("parent")
 
 
 @documented(serializers.SourceSerializer, "sources", "of their titles")
