@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "editorial",
     "events",
     "sources",

@@ -111,7 +111,7 @@ class KeysetPagination(BasePagination):
                 "name": self.cursor_query_param,
                 "in": "query",
                 "required": False,
-                "description": "Where the page starts. Take it from the `next` and `previous` links; it cannot be made by hand.",
+                "description": "Where the page starts: take it from the next and previous links, it cannot be made by hand.",
                 "schema": {"type": "string"},
             },
             {

@@ -21,6 +21,7 @@ from sources.models import Source
 from sources.public import public_claims, with_details, with_same_allegations
 
 from . import serializers
+from .reference import reference
 
 INVALID_PARAMETERS = OpenApiResponse(
     response={
@@ -141,3 +142,6 @@ class ClaimViewSet(PublishedEntries):
 
 class DocsView(TemplateView):
     template_name = "exchange/api_docs.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "reference": reference()}

@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "timeline": lambda: reverse("timeline"),
     "map": lambda: reverse("map"),
     "not found": lambda: reverse("event-detail", args=["no-such-event"]),
+    "API reference": lambda: reverse("api:docs"),
 }
 
 
