@@ -6,12 +6,12 @@ serializers read, and the serializers make no query. The one thing decided here 
 joined to its child whatever its status (a join costs no query) and shown only when published.
 """
 
+from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from django.db import models
 from rest_framework import serializers
 
-from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place
+from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, split_lines
 from sources.models import Citation, Claim, Source
 
 
@@ -40,7 +40,7 @@ class LinesField(serializers.Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, text):
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return split_lines(text)
 
 
 @extend_schema_field({"anyOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}]})
