@@ -130,3 +130,42 @@ def places_within(place):
             found.add(pk)
             to_visit.extend(children_of.get(pk, ()))
     return found
+
+
+# The API's lists of actors and places (exchange/api/) filter with these; the HTML lists have no filters yet.
+
+
+class ActorFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Text", method="search", max_length=200, help_text="Words in the name, short name or aliases."
+    )
+    kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, empty_label="Any kind")
+
+    class Meta:
+        model = Actor
+        fields = ["q", "kind"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value) | Q(aliases__icontains=value))
+
+
+class PlaceFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Text", method="search", max_length=200, help_text="Words in the name or the other spellings."
+    )
+    kind = django_filters.ChoiceFilter(choices=Place.Kind.choices, empty_label="Any kind")
+    parent = django_filters.ModelChoiceFilter(
+        label="Within",
+        to_field_name="slug",
+        empty_label="Anywhere",
+        widget=QuickSelect,
+        queryset=Place.objects.published(),
+        help_text="Places directly within this place (its slug).",
+    )
+
+    class Meta:
+        model = Place
+        fields = ["q", "kind", "parent"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(alternate_names__icontains=value))

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
     "editorial",
     "events",
     "sources",
@@ -176,6 +178,39 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Reasons are sentences written by editors; 100 characters would cut them off.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# The read-only JSON API (exchange/api/): public, anonymous, JSON only. No authentication, so a
+# signed-in editor sees exactly what the public sees; drafts are never served, not even to staff.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "exchange.api.pagination.KeysetPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # A `format` parameter is ignored like any other unknown one, rather than answering 404.
+    "URL_FORMAT_OVERRIDE": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "The Ménaka record API",
+    "DESCRIPTION": (
+        "Read-only JSON for the published record of the December 2022 Ménaka region clashes: "
+        "events, actors, places, sources and claims. Every figure is a claim, with its claimant."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Five choice sets are called `kind`: each enum is named after its model rather than after a hash.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "events.models.Actor.Kind",
+        "PlaceKindEnum": "events.models.Place.Kind",
+        "SourceKindEnum": "sources.models.Source.Kind",
+        "ClaimKindEnum": "sources.models.Claim.Kind",
+        "RelationKindEnum": "events.models.ActorRelation.Kind",
+    },
+}
 
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

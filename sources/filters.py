@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from events.filters import QuickSelect
 from events.models import Actor, Event
 
-from .models import Claim
+from .models import Claim, Source
 from .public import public_claims
 
 
@@ -52,3 +52,19 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(statement__icontains=value) | Q(wording__icontains=value) | Q(assessment_reason__icontains=value)
         )
+
+
+class SourceFilter(django_filters.FilterSet):
+    """The API's list of sources filters with this; the HTML list has no filters yet."""
+
+    q = django_filters.CharFilter(
+        label="Text", method="search", max_length=200, help_text="Words in the title, publisher or author."
+    )
+    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, empty_label="Any kind")
+
+    class Meta:
+        model = Source
+        fields = ["q", "kind"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(publisher__icontains=value) | Q(author__icontains=value))

@@ -42,6 +42,7 @@ PAGE_TYPES = {
     "search results of one kind": lambda: reverse("search") + "?q=JNIM&type=claims",
     "search with errors": lambda: reverse("search") + "?q=Haroum&type=weapons&page=abc",
     "not found": lambda: reverse("event-detail", args=["no-such-event"]),
+    "API reference": lambda: reverse("api:docs"),
 }
 
 

@@ -1,0 +1,307 @@
+"""What the API says about each entry: its fields, and the published entries it names, embedded.
+
+Every embedded entry is a reference (slug, name or title, and the address of its own API record), so a
+client follows it only when it wants more. The querysets in views.py load the published rows these
+serializers read, and the serializers make no query. The one thing decided here is a parent: it is
+joined to its child whatever its status (a join costs no query) and shown only when published.
+"""
+
+from django.db import models
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, split_lines
+from sources.models import Citation, Claim, Source
+
+
+def api_url(view_name):
+    return serializers.HyperlinkedIdentityField(
+        view_name=f"api:{view_name}-detail", lookup_field="slug", help_text="This entry in the API."
+    )
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageURLField(serializers.Field):
+    """The entry's public page, as a full address."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, help_text="The entry's public page on the site.", **kwargs)
+
+    def to_representation(self, entry):
+        return self.context["request"].build_absolute_uri(entry.get_absolute_url())
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class LinesField(serializers.Field):
+    """A text field kept one item a line, as a list."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, text):
+        return split_lines(text)
+
+
+@extend_schema_field({"anyOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}]})
+class OptionalURLField(serializers.CharField):
+    """An address, or an empty string where none is known (the record never guesses one)."""
+
+
+# Every field read-only, so that the schema says what every answer has: each field, always present.
+# (A comment, not a docstring: the schema would give a docstring to every serializer built on this one.)
+class EntrySerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {**serializers.ModelSerializer.serializer_field_mapping, models.URLField: OptionalURLField}
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.read_only = True
+        return fields
+
+
+# References: how one entry names another.
+
+
+def published_parent(ref_serializer, entry, context):
+    parent = entry.parent
+    return ref_serializer(parent, context=context).data if parent is not None and parent.is_published else None
+
+
+class ActorRefSerializer(EntrySerializer):
+    api_url = api_url("actor")
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "short_name", "api_url"]
+
+
+class PlaceRefSerializer(EntrySerializer):
+    api_url = api_url("place")
+
+    class Meta:
+        model = Place
+        fields = ["slug", "name", "api_url"]
+
+
+class EventRefSerializer(EntrySerializer):
+    api_url = api_url("event")
+
+    class Meta:
+        model = Event
+        fields = ["slug", "title", "api_url"]
+
+
+class SourceRefSerializer(EntrySerializer):
+    api_url = api_url("source")
+
+    class Meta:
+        model = Source
+        fields = ["slug", "title", "publisher", "url", "api_url"]
+        extra_kwargs = {"url": {"help_text": "Where the source was published; empty when not known."}}
+
+
+class ClaimRefSerializer(EntrySerializer):
+    api_url = api_url("claim")
+
+    class Meta:
+        model = Claim
+        fields = ["slug", "statement", "api_url"]
+
+
+# Events
+
+
+class EventPlaceSerializer(EntrySerializer):
+    place = PlaceRefSerializer()
+    latitude = serializers.FloatField(source="place.latitude", allow_null=True, help_text="Null when no source gives coordinates.")
+    longitude = serializers.FloatField(source="place.longitude", allow_null=True, help_text="Null when no source gives coordinates.")
+    coordinate_confidence = serializers.ChoiceField(
+        source="place.coordinate_confidence", choices=Place.CoordinateConfidence.choices
+    )
+
+    class Meta:
+        model = EventPlace
+        fields = ["place", "latitude", "longitude", "coordinate_confidence"]
+
+
+class ParticipationSerializer(EntrySerializer):
+    actor = ActorRefSerializer()
+
+    class Meta:
+        model = Participation
+        fields = ["actor", "role", "note"]
+
+
+class EventSerializer(EntrySerializer):
+    api_url = api_url("event")
+    page_url = PageURLField()
+    part_of = serializers.SerializerMethodField(help_text="The event this one is part of.")
+    places = EventPlaceSerializer(source="published_event_places", many=True)
+    participants = ParticipationSerializer(source="published_participations", many=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "api_url",
+            "page_url",
+            "title",
+            "summary",
+            "event_type",
+            "sub_event_type",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "part_of",
+            "places",
+            "participants",
+            "outcome",
+        ]
+        extra_kwargs = {
+            "start_date": {"help_text": "Null when the record does not know it."},
+            "end_date": {"help_text": "The same as the start for a one-day event; null when not known."},
+        }
+
+    @extend_schema_field(EventRefSerializer(allow_null=True))
+    def get_part_of(self, event):
+        return published_parent(EventRefSerializer, event, self.context)
+
+
+# Actors
+
+
+class ActorRelationSerializer(EntrySerializer):
+    subject = ActorRefSerializer()
+    object = ActorRefSerializer()
+
+    class Meta:
+        model = ActorRelation
+        fields = ["subject", "kind", "object", "note"]
+
+
+class ActorSerializer(EntrySerializer):
+    api_url = api_url("actor")
+    page_url = PageURLField()
+    aliases = LinesField(help_text="Other names and spellings.")
+    relations = serializers.SerializerMethodField(
+        help_text="Stated ties to other actors, read as “subject kind object”, in both directions."
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "api_url", "page_url", "name", "short_name", "aliases", "kind", "description", "relations"]
+
+    @extend_schema_field(ActorRelationSerializer(many=True))
+    def get_relations(self, actor):
+        relations = actor.published_relations_from + actor.published_relations_to
+        return ActorRelationSerializer(relations, many=True, context=self.context).data
+
+
+# Places
+
+
+class PlaceSerializer(EntrySerializer):
+    api_url = api_url("place")
+    page_url = PageURLField()
+    alternate_names = LinesField(help_text="Other spellings seen in print.")
+    parent = serializers.SerializerMethodField(help_text="The place this one is within.")
+    latitude = serializers.FloatField(allow_null=True, help_text="Null when no published source gives coordinates.")
+    longitude = serializers.FloatField(allow_null=True, help_text="Null when no published source gives coordinates.")
+
+    class Meta:
+        model = Place
+        fields = [
+            "slug",
+            "api_url",
+            "page_url",
+            "name",
+            "alternate_names",
+            "kind",
+            "parent",
+            "description",
+            "latitude",
+            "longitude",
+            "coordinate_confidence",
+            "coordinate_source_url",
+            "coordinate_note",
+        ]
+
+    @extend_schema_field(PlaceRefSerializer(allow_null=True))
+    def get_parent(self, place):
+        return published_parent(PlaceRefSerializer, place, self.context)
+
+
+# Sources and claims
+
+
+class SourceSerializer(EntrySerializer):
+    api_url = api_url("source")
+    page_url = PageURLField()
+
+    class Meta:
+        model = Source
+        fields = [
+            "slug",
+            "api_url",
+            "page_url",
+            "title",
+            "kind",
+            "publisher",
+            "author",
+            "publication_date",
+            "url",
+            "access_date",
+            "archive_url",
+            "language",
+            "notes",
+        ]
+
+
+class CitationSerializer(EntrySerializer):
+    source = SourceRefSerializer()
+
+    class Meta:
+        model = Citation
+        fields = ["source", "quote", "locator"]
+
+
+class ClaimSerializer(EntrySerializer):
+    api_url = api_url("claim")
+    page_url = PageURLField()
+    claimant = ActorRefSerializer(allow_null=True, help_text="Who makes the claim; null when the source states it in its own voice.")
+    party = ActorRefSerializer(allow_null=True, help_text="The party affected: whose fighters died, whose strength is given.")
+    actor = ActorRefSerializer(allow_null=True, help_text="The actor the claim is about: the commander named, the alleged perpetrator.")
+    event = EventRefSerializer(allow_null=True, help_text="The event the claim is about.")
+    place = PlaceRefSerializer(allow_null=True, help_text="Where the claim is limited to one place.")
+    original_wording = serializers.CharField(source="wording", help_text="Exactly as published: “73+”, “~700”, “around 70”.")
+    same_allegation_as = ClaimRefSerializer(
+        source="public_restates", allow_null=True, help_text="The claim this one restates in other words."
+    )
+    restated_by = ClaimRefSerializer(source="public_restatements", many=True, help_text="The claims that restate this one.")
+    citations = CitationSerializer(source="public_citations", many=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "slug",
+            "api_url",
+            "page_url",
+            "statement",
+            "kind",
+            "event",
+            "actor",
+            "party",
+            "place",
+            "qualifier",
+            "value_low",
+            "value_high",
+            "unit",
+            "original_wording",
+            "claimant",
+            "assessment",
+            "assessment_reason",
+            "same_allegation_as",
+            "restated_by",
+            "citations",
+        ]

@@ -1,0 +1,147 @@
+"""The read-only JSON API: the published record, filtered with the same FilterSets as the HTML lists.
+
+Each queryset loads the published entries and, in a fixed number of queries, the published rows they
+embed: a participation of a draft actor or a citation of a draft source is never loaded, so no
+serializer can show it. (Parents are joined and checked in serializers.py.)
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.views.generic import TemplateView
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
+
+from editorial.curation import Status
+from events.filters import ActorFilter, EventFilter, PlaceFilter
+from events.models import Actor, ActorRelation, Event, Place
+from events.views import published_participations, published_places
+from sources.filters import ClaimFilter, SourceFilter
+from sources.models import Source
+from sources.public import public_claims, with_details, with_same_allegations
+
+from . import serializers
+from .reference import reference
+
+INVALID_PARAMETERS = OpenApiResponse(
+    response={
+        "type": "object",
+        "description": "Each parameter with an invalid value, with what is wrong with it.",
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    },
+    description="A parameter has an invalid value. Nothing is listed; the body names each parameter and the problem.",
+    examples=[
+        OpenApiExample("A date that is not a date", value={"start": ["Enter a valid date."]}),
+        OpenApiExample("A page too large", value={"page_size": ["Enter a whole number from 1 to 500."]}),
+    ],
+)
+
+NOT_FOUND = OpenApiResponse(
+    response={"type": "object", "required": ["detail"], "properties": {"detail": {"type": "string"}}},
+    description="No published entry has this slug.",
+    examples=[OpenApiExample("Not found", value={"detail": "No published entry has this slug."})],
+)
+
+
+def documented(serializer_class, plural, order):
+    return extend_schema_view(
+        list=extend_schema(
+            summary=f"Published {plural}",
+            description=f"In the order {order}. Unknown parameters are ignored, as on the site's lists.",
+            responses={200: serializer_class(many=True), 400: INVALID_PARAMETERS},
+        ),
+        retrieve=extend_schema(
+            summary=f"One of the published {plural}, by its slug",
+            responses={200: serializer_class, 404: NOT_FOUND},
+        ),
+    )
+
+
+class PublishedEntries(viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    # The unique order the list is paged in (see pagination.py): the last field is always the key.
+    keyset = ("pk",)
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            raise NotFound("No published entry has this slug.")
+
+    def filter_queryset(self, queryset):
+        # Filters narrow a list; an entry's own address answers whatever else the query string says.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+
+@documented(serializers.EventSerializer, "events", "of their start date (unknown dates last), then of entry")
+class EventViewSet(PublishedEntries):
+    serializer_class = serializers.EventSerializer
+    filterset_class = EventFilter
+    keyset = ("start_date", "pk")
+
+    def get_queryset(self):
+        return Event.objects.published().select_related("parent").prefetch_related(
+            published_places(),
+            published_participations(),
+        )
+
+
+@documented(serializers.ActorSerializer, "actors", "of their names")
+class ActorViewSet(PublishedEntries):
+    serializer_class = serializers.ActorSerializer
+    filterset_class = ActorFilter
+    keyset = ("name", "pk")
+
+    def get_queryset(self):
+        relations = ActorRelation.objects.select_related("subject", "object")
+        return Actor.objects.published().prefetch_related(
+            Prefetch(
+                "relations_from",
+                queryset=relations.filter(object__status=Status.PUBLISHED).order_by("kind", "object__name", "pk"),
+                to_attr="published_relations_from",
+            ),
+            Prefetch(
+                "relations_to",
+                queryset=relations.filter(subject__status=Status.PUBLISHED).order_by("kind", "subject__name", "pk"),
+                to_attr="published_relations_to",
+            ),
+        )
+
+
+@documented(serializers.PlaceSerializer, "places", "of their names")
+class PlaceViewSet(PublishedEntries):
+    serializer_class = serializers.PlaceSerializer
+    filterset_class = PlaceFilter
+    keyset = ("name", "pk")
+
+    def get_queryset(self):
+        return Place.objects.published().select_related("parent")
+
+
+@documented(serializers.SourceSerializer, "sources", "of their titles")
+class SourceViewSet(PublishedEntries):
+    serializer_class = serializers.SourceSerializer
+    filterset_class = SourceFilter
+    keyset = ("title", "pk")
+
+    def get_queryset(self):
+        return Source.objects.published()
+
+
+@documented(serializers.ClaimSerializer, "claims", "in which they were entered in the record")
+class ClaimViewSet(PublishedEntries):
+    serializer_class = serializers.ClaimSerializer
+    filterset_class = ClaimFilter
+
+    def get_queryset(self):
+        return with_same_allegations(with_details(public_claims()))
+
+
+class DocsView(TemplateView):
+    template_name = "exchange/api_docs.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "reference": reference()}
