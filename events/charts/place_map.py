@@ -213,8 +213,7 @@ def chart_places(places, area=None):
 
 def unplaced_places(published):
     unplaced = published.filter(latitude__isnull=True).only("slug", "name", "kind").order_by("name", "pk")
-    shown = list(unplaced[:UNPLACED_SHOWN])
-    return Unplaced(shown, unplaced.count() if len(shown) == UNPLACED_SHOWN else len(shown))
+    return Unplaced(list(unplaced[:UNPLACED_SHOWN]), unplaced.count())
 
 
 def build_place_map(located, unplaced, area=None, limit=None):
