@@ -537,3 +537,18 @@ def test_the_number_of_queries_of_a_counted_view_does_not_grow_with_the_record(c
 
     assert count_queries(client, url) == small
     assert "timeline-counts" in page_of(client, url) or "map-cell" in page_of(client, url)
+
+
+def test_a_place_on_the_edge_of_a_square_is_counted_in_the_square_that_shows_it(client, monkeypatch):
+    monkeypatch.setattr(map_charts, "DETAIL_LIMIT", 2)
+    located("on-edge", "On the edge", "15.2", "0.4", Place.CoordinateConfidence.GOOD)
+    located("below", "Below", "15.19999", "0.4", Place.CoordinateConfidence.GOOD)
+    located("north", "North", "15.9", "0.9", Place.CoordinateConfidence.GOOD)
+
+    squares = counted_squares(page_of(client, reverse("map")))
+    shown = {address: int(places) for address, _, _, _, _, places in squares}
+
+    # Squares of 0.1°: the record spans 0.7° of latitude.
+    assert shown == {"/map/?bbox=0.9,15.9,1,16": 1, "/map/?bbox=0.4,15.2,0.5,15.3": 1, "/map/?bbox=0.4,15.1,0.5,15.2": 1}
+    assert re.findall(r'href="/places/([^"]+)/"', svg_of(client.get("/map/?bbox=0.4,15.2,0.5,15.3"))) == ["on-edge"]
+    assert re.findall(r'href="/places/([^"]+)/"', svg_of(client.get("/map/?bbox=0.4,15.1,0.5,15.2"))) == ["below"]

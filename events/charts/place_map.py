@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, IntegerField, Max, Min, Value
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Min, Q, Value
 from django.db.models.functions import Floor
 
 from ..models import Place
@@ -199,7 +199,16 @@ class GridMap(MapFrame):
 def chart_places(places, area=None):
     """The published places of a queryset (within an area, if given): drawn as points when few, else counted per square."""
     published = places.published()
-    unplaced = unplaced_places(published)
+    # One pass over the places for what every view needs: how many have no coordinates,
+    # and how far the located ones spread (the frame of the counted map).
+    summary = published.order_by().aggregate(
+        unplaced=Count("pk", filter=Q(latitude__isnull=True)),
+        south=Min("latitude"), north=Max("latitude"), west=Min("longitude"), east=Max("longitude"),
+    )
+    unplaced = Unplaced(
+        list(published.filter(latitude__isnull=True).only("slug", "name", "kind").order_by("name", "pk")[:UNPLACED_SHOWN]),
+        summary["unplaced"],
+    )
     located = published.filter(latitude__isnull=False)
     if area is not None:
         located = area.holding(located)
@@ -208,12 +217,10 @@ def chart_places(places, area=None):
         return build_place_map(located, unplaced, area)
     if area is not None and area.span <= CELL_SIZES[0]:
         return build_place_map(located, unplaced, area, limit=DETAIL_LIMIT)
+    if area is None:
+        area = Area(west=summary["west"], south=summary["south"], east=summary["east"], north=summary["north"])
+        return count_place_map(located, unplaced, extent=area)
     return count_place_map(located, unplaced, area)
-
-
-def unplaced_places(published):
-    unplaced = published.filter(latitude__isnull=True).only("slug", "name", "kind").order_by("name", "pk")
-    return Unplaced(list(unplaced[:UNPLACED_SHOWN]), unplaced.count())
 
 
 def build_place_map(located, unplaced, area=None, limit=None):
@@ -248,13 +255,16 @@ def build_place_map(located, unplaced, area=None, limit=None):
     )
 
 
-def count_place_map(located, unplaced, area=None):
-    """Count the located places per square of a grid aligned on multiples of its size, in one query."""
+def count_place_map(located, unplaced, area=None, extent=None):
+    """Count the located places per square of a grid aligned on multiples of its size, in one query.
+
+    The grid covers the area asked for, or else the extent of the located places (whose
+    northern and eastern edges are places, so they belong to the squares they start).
+    """
     if area is None:
-        extent = located.aggregate(south=Min("latitude"), north=Max("latitude"), west=Min("longitude"), east=Max("longitude"))
-        size = cell_size(max(extent["north"] - extent["south"], extent["east"] - extent["west"]))
-        first_row, last_row = math.floor(extent["south"] / size), math.floor(extent["north"] / size)
-        first_column, last_column = math.floor(extent["west"] / size), math.floor(extent["east"] / size)
+        size = cell_size(extent.span)
+        first_row, last_row = math.floor(extent.south / size), math.floor(extent.north / size)
+        first_column, last_column = math.floor(extent.west / size), math.floor(extent.east / size)
     else:
         size = cell_size(area.span)
         first_row, last_row = math.floor(area.south / size), math.ceil(area.north / size) - 1
@@ -263,8 +273,8 @@ def count_place_map(located, unplaced, area=None):
     counts = (
         located.order_by()
         .annotate(
-            row=Floor(F("latitude") / Value(size), output_field=IntegerField()),
-            column=Floor(F("longitude") / Value(size), output_field=IntegerField()),
+            row=Floor(in_squares(F("latitude"), size)),
+            column=Floor(in_squares(F("longitude"), size)),
         )
         .values_list("row", "column", "coordinate_confidence")
         .annotate(places=Count("pk"))
@@ -290,6 +300,14 @@ def count_place_map(located, unplaced, area=None):
             by_confidence=by_confidence, density=math.ceil(4 * sum(by_confidence.values()) / most),
         ))
     return GridMap(**projection.frame(), unplaced=unplaced, area=area, cells=cells, cell_size=size)
+
+
+def in_squares(degrees, size):
+    """Degrees in units of the square's size, in floating point (decimal arithmetic on SQLite
+    is wrapped in casts that cost a third of the query). A place on a square's southern or
+    western edge belongs to that square, as in Area.holding: 15.2 / 0.2 is 75.99999999999999
+    in binary, so a nudge far below the record's precision (5 decimals) puts it back."""
+    return ExpressionWrapper(degrees / Value(float(size)) + Value(1e-9), output_field=FloatField())
 
 
 def cell_size(span):

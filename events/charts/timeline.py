@@ -8,7 +8,7 @@ published rows itself, so a draft can never be drawn or counted.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, Max, Min, OuterRef
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from ..models import Event
@@ -228,27 +228,29 @@ def chart_timeline(period=None, within=None):
         return build_timeline(events, root=within)
     undated = None
     if period is None:
-        undated = events.filter(start_date__isnull=True).count()
-        period = period_of_starts(events, one_event=within is not None)
+        undated, period = undated_and_period_of_starts(events, one_event=within is not None)
     elif period.unit == "day":
         return build_timeline(events, root=within, limit=DETAIL_LIMIT)
     return count_timeline(events, period, undated, one_event=within is not None)
 
 
-def period_of_starts(events, one_event):
-    """The smallest period that holds every start date, or None when none is known.
+def undated_and_period_of_starts(events, one_event):
+    """How many events have no start date, and the smallest period that holds every known start (or None).
 
-    Over the whole record the first and last dates are two index lookups; over one
-    event's parts, one pass over those parts (by the parent's index) is cheaper than
-    walking the whole record's date index until they turn up.
+    Over the whole record these are three index lookups; over one event's parts, one
+    pass over those parts (by the parent's index) is cheaper than walking the whole
+    record's date index until they turn up.
     """
     if one_event:
-        extent = events.aggregate(first=Min("start_date"), last=Max("start_date"))
-        first, last = extent["first"], extent["last"]
+        summary = events.order_by().aggregate(
+            undated=Count("pk", filter=Q(start_date__isnull=True)), first=Min("start_date"), last=Max("start_date"),
+        )
+        undated, first, last = summary["undated"], summary["first"], summary["last"]
     else:
+        undated = events.filter(start_date__isnull=True).count()
         starts = events.filter(start_date__isnull=False).values_list("start_date", flat=True)
         first, last = starts.order_by("start_date").first(), starts.order_by("-start_date").first()
-    return None if first is None else Period.covering(first, last)
+    return undated, None if first is None else Period.covering(first, last)
 
 
 def build_timeline(events, root=None, limit=None):
