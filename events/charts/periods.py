@@ -11,14 +11,11 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, Value, When
+from django.utils.dates import MONTHS, MONTHS_3
 
 # More bars than this and the chart is read as a texture, not as counts.
 MAX_PARTS = 60
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 PERIOD_PATTERN = re.compile(r"(?P<year>\d{4})(?:-(?P<last_year>\d{4})|-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
@@ -84,9 +81,6 @@ class Period:
             return cls.month(first_day.year, first_day.month)
         return cls.day(first_day)
 
-    def __str__(self):
-        return self.key
-
     @property
     def key(self):
         """How an address writes it."""
@@ -100,19 +94,20 @@ class Period:
 
     @property
     def label(self):
+        """In the reader's language: the month names are Django's translated ones."""
         if self.unit == "years":
             return f"{self.start.year}–{self.last_day.year}"
         if self.unit == "year":
             return str(self.start.year)
         if self.unit == "month":
-            return f"{MONTH_NAMES[self.start.month - 1]} {self.start.year}"
-        return f"{self.start.day} {MONTH_NAMES[self.start.month - 1]} {self.start.year}"
+            return f"{MONTHS[self.start.month]} {self.start.year}"
+        return f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
 
     @property
     def short_label(self):
         """The label of a bar among its siblings, where the larger period is in the heading."""
         if self.unit == "month":
-            return MONTH_NAMES[self.start.month - 1][:3]
+            return MONTHS_3[self.start.month].capitalize()
         if self.unit == "day":
             return str(self.start.day)
         return self.label
@@ -149,9 +144,6 @@ class Period:
             step *= 10
         first = first - first % step
         return [Period.years(year, min(year + step - 1, last)) for year in range(first, last + 1, step)]
-
-    def contains(self, other):
-        return self.start <= other.start and other.end <= self.end
 
 
 def first_day_of_year(year):

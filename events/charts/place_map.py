@@ -33,7 +33,7 @@ CELL_SIZES = tuple(Decimal(size) for size in ("0.01", "0.02", "0.05", "0.1", "0.
 # Spacing of the graticule's lines, in degrees.
 GRID_STEPS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30, 45, 90)
 # Places without coordinates named beside the map; the list of places has the rest.
-UNPLACED_SHOWN = 40
+UNPLACED_SHOWN = 20
 
 CONFIDENCES = (Place.CoordinateConfidence.GOOD, Place.CoordinateConfidence.REPRESENTATIVE, Place.CoordinateConfidence.LOW)
 CONFIDENCE_LABELS = {
@@ -160,19 +160,15 @@ class GridCell:
     y: float
     size_x: float
     size_y: float
-    # Published places in the square, by confidence of their coordinates.
-    by_confidence: dict
+    # (label, count) of the published places in the square for each confidence, in the legend's order.
+    confidences: list
+    places: int
     # 1 to 4, from the fewest places to the most, for the shading.
     density: int
 
-    @property
-    def places(self):
-        return sum(self.by_confidence.values())
-
-    @property
-    def confidences(self):
-        """(label, count) for each confidence, in the legend's order."""
-        return [(CONFIDENCE_LABELS[confidence], self.by_confidence.get(confidence, 0)) for confidence in CONFIDENCES]
+    def __post_init__(self):
+        # Written once here rather than at each of the square's links.
+        self.bbox = str(self.area)
 
     @property
     def centre_x(self):
@@ -295,9 +291,11 @@ def count_place_map(located, unplaced, area=None, extent=None):
         )
         left, top = projection.project(float(cell_area.north), float(cell_area.west))
         right, bottom = projection.project(float(cell_area.south), float(cell_area.east))
+        places = sum(by_confidence.values())
         cells.append(GridCell(
             area=cell_area, x=left, y=top, size_x=round(right - left, 1), size_y=round(bottom - top, 1),
-            by_confidence=by_confidence, density=math.ceil(4 * sum(by_confidence.values()) / most),
+            confidences=[(CONFIDENCE_LABELS[confidence], by_confidence.get(confidence, 0)) for confidence in CONFIDENCES],
+            places=places, density=math.ceil(4 * places / most),
         ))
     return GridMap(**projection.frame(), unplaced=unplaced, area=area, cells=cells, cell_size=size)
 
