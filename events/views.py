@@ -8,7 +8,9 @@ from django_filters.views import FilterView
 
 from editorial.curation import Status
 
-from .charts import build_place_map, build_timeline
+from .charts.forms import MapForm, TimelineForm
+from .charts.place_map import chart_places
+from .charts.timeline import chart_timeline
 from .filters import EventFilter
 from .models import Actor, ActorRelation, Event, EventPlace, Participation, Place
 
@@ -165,8 +167,22 @@ def place_detail(request, slug):
 
 
 def timeline(request):
-    return render(request, "events/timeline.html", {"timeline": build_timeline(Event.objects)})
+    """The published events on a time axis, or counted by period; ?period= and ?within=<event> drill in.
+
+    An unknown event is a 404; a period that is not one is a form error over the whole record.
+    """
+    form = TimelineForm(request.GET)
+    period = within = None
+    if form.is_valid():
+        period = form.cleaned_data["period"]
+        if form.cleaned_data["within"]:
+            within = get_object_or_404(Event.objects.published().select_related("parent"), slug=form.cleaned_data["within"])
+    context = {"timeline": chart_timeline(period, within), "form": form, "period": period, "within": within}
+    return render(request, "events/timeline.html", context)
 
 
 def place_map(request):
-    return render(request, "events/map.html", {"place_map": build_place_map(Place.objects)})
+    """The located published places, or their counts per square; ?bbox=west,south,east,north drills in."""
+    form = MapForm(request.GET)
+    area = form.cleaned_data["bbox"] if form.is_valid() else None
+    return render(request, "events/map.html", {"place_map": chart_places(Place.objects, area), "form": form})

@@ -2,9 +2,13 @@
 
 import pytest
 
+from events.charts import place_map as map_charts
+from events.charts import timeline as timeline_charts
 from events.models import Event, Place
 
 from .pages import MAIN_EVENT
+from .test_accessibility import axe_violations, readable
+from .test_html_validity import nu_errors
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -91,3 +95,69 @@ def test_on_a_phone_the_charts_scroll_inside_their_frame_not_the_page(tab, recor
     page_width = tab.evaluate("document.documentElement.scrollWidth")
     assert page_width <= PHONE["width"]
     assert tab.locator("table").first.is_visible()
+
+
+# The article is small enough to draw whole; with lower bounds it shows the counted views.
+COUNTED_VIEWS = [
+    "/timeline/",
+    "/timeline/?period=2022",
+    "/timeline/?within=jnim-isgs-war",
+    "/timeline/?period=2022-13",
+    "/map/",
+    "/map/?bbox=0,15,1,16",
+    "/map/?bbox=west",
+]
+
+
+@pytest.fixture
+def low_bounds(monkeypatch):
+    monkeypatch.setattr(timeline_charts, "DETAIL_LIMIT", 3)
+    monkeypatch.setattr(map_charts, "DETAIL_LIMIT", 3)
+
+
+def test_a_counted_timeline_bar_leads_to_the_events_of_its_period(tab, record, low_bounds):
+    tab.goto("/timeline/")
+
+    for period in ("2022", "2022-12", "2022-12-03"):
+        bar = tab.locator(f'svg.timeline-counts a.period-bar[href="?period={period}"]')
+        assert bar.locator("rect").bounding_box()["width"] > 3
+        bar.locator("rect").click()
+        tab.wait_for_url(f"**/timeline/?period={period}")
+
+    drawn = tab.locator("svg.timeline").first.locator(f'a[href="/events/{MAIN_EVENT}/"]')
+    assert drawn.locator("rect").bounding_box()["width"] > 100
+
+
+def test_a_counted_map_square_leads_to_its_points(tab, record, low_bounds):
+    tab.goto("/map/")
+    square = tab.locator("svg.place-map a.map-cell").first
+    places = int(square.locator("text").text_content())
+
+    square.locator("rect").click()
+    tab.wait_for_url("**/map/?bbox=*")
+    assert tab.locator("svg.place-map a.map-point").count() == places
+
+
+@pytest.mark.parametrize("path", COUNTED_VIEWS)
+def test_the_counted_views_pass_axe_and_fit_a_phone(tab, record, low_bounds, path):
+    tab.set_viewport_size(PHONE)
+    response = tab.goto(path)
+    violations = axe_violations(tab)
+
+    assert response.status == 200
+    assert not violations, readable(path, violations)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_counted_views_are_valid_html(client, record, low_bounds, tmp_path):
+    paths = []
+    for number, path in enumerate(COUNTED_VIEWS):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        saved = tmp_path / f"view-{number}.html"
+        saved.write_bytes(response.content)
+        paths.append(saved)
+
+    errors = nu_errors(paths)
+
+    assert not any(errors.values()), {COUNTED_VIEWS[int(name[5:-5])]: messages for name, messages in errors.items() if messages}

@@ -1,15 +1,18 @@
-"""Geometry of the timeline and the map: published rows in, positions out.
+"""The timeline: published events on a time axis, or their counts by period when they are many.
 
 Nothing here renders HTML; the templates draw what these functions lay out, so the
 layout can be tested on its own. Every function takes a queryset and asks it for its
-published rows itself, so a draft can never be drawn.
+published rows itself, so a draft can never be drawn or counted.
 """
 
 import datetime
-import math
 from dataclasses import dataclass, field
 
-from .models import Event, Place
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
+from django.db.models.functions import Coalesce
+
+from ..models import Event
+from .periods import Period, count_by_period, count_in_one_pass
 
 # The timeline: a label column on the left, the time axis on the right (SVG user units).
 TIMELINE_WIDTH = 960
@@ -32,9 +35,12 @@ SHORT_EVENT_DAYS = 31
 CLUSTER_GAP_DAYS = 14
 ZOOM_WHEN_WINDOW_BELOW = 0.25  # zoom only when the window is under a quarter of the overview
 
-# Past a few hundred rows a timeline is no longer read, only scrolled (and the page grows
-# with every row): a bigger record is drawn down to the deepest level that fits.
-MAX_ROWS = 300
+# Past this many events a timeline is scrolled rather than read, and the page outgrows
+# its budget (about 1 KB an event): more are counted by period instead, and the reader
+# drills into a period or into one event's parts until few enough are left to draw.
+DETAIL_LIMIT = 80
+# How many events with parts of their own the counted view offers to drill into.
+CONTAINERS_SHOWN = 12
 
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DAY = datetime.timedelta(days=1)
@@ -195,23 +201,70 @@ class Timeline:
     detail: Panel = None
     undated: list = field(default_factory=list)
     rows: list = field(default_factory=list)
-    # Dated events left out because the record is too big to draw whole.
+    # Events of one day left out because that day alone holds more than DETAIL_LIMIT.
     not_drawn: int = 0
+
+    is_counted = False
 
     @property
     def is_empty(self):
         return self.overview is None
 
 
-def build_timeline(events):
-    """Lay out the published events of a queryset as one or two timeline panels."""
-    published = list(events.published().only(
+def chart_timeline(period=None, within=None):
+    """The published events beginning in a period (or at any date), all or one event's parts: drawn or counted.
+
+    A few events are drawn one by one (build_timeline), under the event they are part of
+    when one was asked for; more are counted by the parts of their period (count_timeline).
+    A single day cannot be split further, so a day with too many events draws the first
+    DETAIL_LIMIT of them and says how many more there are.
+    """
+    events = Event.objects.published()
+    if within is not None:
+        events = events.filter(parent=within)
+    if period is not None:
+        events = events.filter(start_date__gte=period.start, start_date__lt=period.end)
+    if len(events.order_by().values_list("pk", flat=True)[: DETAIL_LIMIT + 1]) <= DETAIL_LIMIT:
+        return build_timeline(events, root=within)
+    undated = None
+    if period is None:
+        undated, period = undated_and_period_of_starts(events, one_event=within is not None)
+    elif period.unit == "day":
+        return build_timeline(events, root=within, limit=DETAIL_LIMIT)
+    return count_timeline(events, period, undated, one_event=within is not None)
+
+
+def undated_and_period_of_starts(events, one_event):
+    """How many events have no start date, and the smallest period that holds every known start (or None).
+
+    Over the whole record these are three index lookups; over one event's parts, one
+    pass over those parts (by the parent's index) is cheaper than walking the whole
+    record's date index until they turn up.
+    """
+    if one_event:
+        summary = events.order_by().aggregate(
+            undated=Count("pk", filter=Q(start_date__isnull=True)), first=Min("start_date"), last=Max("start_date"),
+        )
+        undated, first, last = summary["undated"], summary["first"], summary["last"]
+    else:
+        undated = events.filter(start_date__isnull=True).count()
+        starts = events.filter(start_date__isnull=False).values_list("start_date", flat=True)
+        first, last = starts.order_by("start_date").first(), starts.order_by("-start_date").first()
+    return undated, None if first is None else Period.covering(first, last)
+
+
+def build_timeline(events, root=None, limit=None):
+    """Lay out the published events of a queryset as one or two timeline panels, under a root event if given."""
+    published = events.published().only(
         "slug", "title", "start_date", "end_date", "date_precision", "parent_id"
-    ).order_by("start_date", "title", "pk"))
-    dated = [(event, date_span(event)) for event in published]
+    ).order_by("start_date", "title", "pk")
+    not_drawn = 0
+    if limit is not None:
+        not_drawn = max(published.count() - limit, 0)
+        published = published[:limit]
+    dated = [(event, date_span(event)) for event in ([root] if root else []) + list(published)]
     undated = [event for event, span in dated if span is None]
-    all_rows = nested_rows([(event, span) for event, span in dated if span is not None])
-    rows = shallowest_rows(all_rows)
+    rows = nested_rows([(event, span) for event, span in dated if span is not None])
     if not rows:
         return Timeline(undated=undated)
 
@@ -229,21 +282,7 @@ def build_timeline(events):
             if row.span.start < window_end and (row.span.end_unknown or row.span.end > window_start)
         ]
         detail = layout_panel("detail", in_window, window_start, window_end)
-    return Timeline(overview=overview, detail=detail, undated=undated, rows=rows, not_drawn=len(all_rows) - len(rows))
-
-
-def shallowest_rows(rows):
-    """The rows down to the deepest level that fits in MAX_ROWS, so that a huge record keeps its outline."""
-    if len(rows) <= MAX_ROWS:
-        return rows
-    per_depth = {}
-    for row in rows:
-        per_depth[row.depth] = per_depth.get(row.depth, 0) + 1
-    depth, drawn = -1, 0
-    while depth + 1 in per_depth and drawn + per_depth[depth + 1] <= MAX_ROWS:
-        depth += 1
-        drawn += per_depth[depth]
-    return [row for row in rows if row.depth <= max(depth, 0)][:MAX_ROWS]
+    return Timeline(overview=overview, detail=detail, undated=undated, rows=rows, not_drawn=not_drawn)
 
 
 def nested_rows(dated):
@@ -362,170 +401,88 @@ def ticks(start, end):
     return [Tick(x_for(day, start, end), label) for day, label in zip(dates, labels) if start <= day <= end]
 
 
-# The map: an equirectangular projection centred on the points, in SVG user units.
-MAP_MAX_WIDTH = 720
-MAP_MAX_HEIGHT = 640
-MAP_MARGIN_FRACTION = 0.12
-MAP_MIN_MARGIN_DEGREES = 0.3
-MAP_LABEL_FONT_WIDTH = 7  # a generous average advance of a 12px sans-serif character
-POINT_RADIUS = 6
-# A low-confidence point is a wider, dashed ring around a question mark.
-LOW_RING_RADIUS = 9
+
+
+# The counted timeline: one horizontal bar per period, narrow enough to read on a phone.
+PERIOD_CHART_WIDTH = 400
+PERIOD_LABEL_RIGHT = 78
+PERIOD_BAR_LEFT = 86
+PERIOD_BAR_MAX = 250
+PERIOD_ROW_HEIGHT = 24
+PERIOD_TOP = 6
 
 
 @dataclass
-class MapPoint:
-    place: Place
-    x: float
+class PeriodBar:
+    period: Period
+    count: int
     y: float
-    confidence: str
-    label_x: float
-    label_y: float
-    label_anchor: str
-
-    @property
-    def confidence_label(self):
-        return CONFIDENCE_LABELS[self.confidence]
-
-    @property
-    def radius(self):
-        return LOW_RING_RADIUS if self.confidence == Place.CoordinateConfidence.LOW else POINT_RADIUS
-
-
-@dataclass
-class GridLine:
-    position: float
-    label: str
-
-
-@dataclass
-class PlaceMap:
     width: float
-    height: float
-    points: list
-    unplaced: list
-    meridians: list
-    parallels: list
 
-    # Room outside the frame for the degree labels of the graticule.
-    frame_x = 46
-    frame_y = 10
+    height = BAR_HEIGHT
+    x = PERIOD_BAR_LEFT
+    label_x = PERIOD_LABEL_RIGHT
 
     @property
-    def is_empty(self):
-        return not self.points
+    def text_y(self):
+        return self.y + BAR_HEIGHT - 3
 
     @property
-    def svg_width(self):
-        return round(self.frame_x + self.width + 10, 1)
+    def count_x(self):
+        return round(self.x + self.width + 6, 1)
 
     @property
-    def svg_height(self):
-        return round(self.frame_y + self.height + 28, 1)
+    def row_y(self):
+        return self.y - (PERIOD_ROW_HEIGHT - BAR_HEIGHT) / 2
+
+
+@dataclass
+class CountedTimeline:
+    """The events of a period counted by its parts, for a record too big to draw event by event."""
+
+    period: Period
+    bars: list
+    # Published events within the view that have parts of their own: ways to drill in by event.
+    containers: list
+    # Published events in view with no known start; None when a period was asked for (they have none).
+    undated: int = None
+
+    is_counted = True
+    is_empty = False
+    width = PERIOD_CHART_WIDTH
+    row_height = PERIOD_ROW_HEIGHT
 
     @property
-    def bottom_label_y(self):
-        return self.height + 18
+    def part_name(self):
+        return {"years": "span of years", "year": "year", "month": "month", "day": "day"}[self.bars[0].period.unit]
 
     @property
-    def legend(self):
-        return [(confidence, Place.CoordinateConfidence(confidence).label) for confidence in CONFIDENCE_LABELS]
+    def dated(self):
+        return sum(bar.count for bar in self.bars)
+
+    @property
+    def height(self):
+        return PERIOD_TOP * 2 + len(self.bars) * PERIOD_ROW_HEIGHT
 
 
-CONFIDENCE_LABELS = {
-    Place.CoordinateConfidence.GOOD: "Good",
-    Place.CoordinateConfidence.REPRESENTATIVE: "Representative point",
-    Place.CoordinateConfidence.LOW: "Low",
-}
-CONFIDENCE_RANK = {confidence: rank for rank, confidence in enumerate(CONFIDENCE_LABELS)}
-
-
-def build_place_map(places):
-    """Project the published places with coordinates; list the others as unplaced."""
-    published = list(places.published().only(
-        "slug", "name", "kind", "latitude", "longitude", "coordinate_confidence"
-    ).order_by("name", "pk"))
-    located = [place for place in published if place.has_coordinates]
-    unplaced = [place for place in published if not place.has_coordinates]
-    if not located:
-        return PlaceMap(width=MAP_MAX_WIDTH, height=0, points=[], unplaced=unplaced, meridians=[], parallels=[])
-
-    latitudes = [float(place.latitude) for place in located]
-    longitudes = [float(place.longitude) for place in located]
-    south, north = padded(min(latitudes), max(latitudes))
-    west, east = padded(min(longitudes), max(longitudes))
-    # Equirectangular with its standard parallel through the middle of the map, so
-    # that a degree of longitude is as wide as it is on the ground there.
-    x_stretch = math.cos(math.radians((south + north) / 2))
-    scale = min(MAP_MAX_WIDTH / ((east - west) * x_stretch), MAP_MAX_HEIGHT / (north - south))
-    width = round((east - west) * x_stretch * scale, 1)
-    height = round((north - south) * scale, 1)
-
-    def project(latitude, longitude):
-        return round((longitude - west) * x_stretch * scale, 1), round((north - latitude) * scale, 1)
-
-    positions = {place.pk: project(float(place.latitude), float(place.longitude)) for place in located}
-    taken = [point_box(x, y) for x, y in positions.values()]
-    labels = {}
-    # The best-known points choose their label positions first.
-    for place in sorted(located, key=lambda place: CONFIDENCE_RANK[place.coordinate_confidence]):
-        labels[place.pk] = place_label(place.name, *positions[place.pk], width, height, taken)
-    points = [
-        MapPoint(place, *positions[place.pk], place.coordinate_confidence, *labels[place.pk]) for place in located
+def count_timeline(events, period, undated=None, one_event=False):
+    """Count the events beginning in each part of the period, offering the events with parts of their own."""
+    if period is None:
+        return CountedTimeline(period=None, bars=[], containers=[], undated=undated)
+    parts = period.parts()
+    counts = count_in_one_pass(events, parts) if one_event else count_by_period(events, parts)
+    most = max(counts) or 1
+    bars = [
+        PeriodBar(part, count, y=PERIOD_TOP + index * PERIOD_ROW_HEIGHT + (PERIOD_ROW_HEIGHT - BAR_HEIGHT) / 2,
+                  width=round(max(count / most * PERIOD_BAR_MAX, MIN_BAR_WIDTH) if count else 0, 1))
+        for index, (part, count) in enumerate(zip(parts, counts))
     ]
-
-    meridians = [GridLine(project(south, lon)[0], degrees(lon, "E", "W")) for lon in grid_degrees(west, east)]
-    parallels = [GridLine(project(lat, west)[1], degrees(lat, "N", "S")) for lat in grid_degrees(south, north)]
-    return PlaceMap(width, height, points, unplaced, meridians, parallels)
-
-
-def padded(low, high):
-    margin = max((high - low) * MAP_MARGIN_FRACTION, MAP_MIN_MARGIN_DEGREES)
-    return low - margin, high + margin
-
-
-def grid_degrees(low, high):
-    step = next(step for step in (0.5, 1, 2, 5, 10, 20, 30) if (high - low) / step <= 8)
-    first = math.ceil(low / step) * step
-    return [first + index * step for index in range(int((high - first) / step) + 1)]
-
-
-def degrees(value, positive, negative):
-    hemisphere = positive if value > 0 else negative if value < 0 else ""
-    return f"{abs(value):g}°{hemisphere}"
-
-
-def place_label(name, x, y, width, height, taken):
-    """Put a label right, left, above or below its point, wherever it overlaps nothing yet.
-
-    Where every spot is taken the point goes unlabelled (None): its name is still in its
-    tooltip and in the table, and a pile of overlapping labels would be unreadable.
-    """
-    text_width = len(name) * MAP_LABEL_FONT_WIDTH
-    gap = LOW_RING_RADIUS + 3
-    candidates = [(x + gap, y + 4, "start"), (x - gap, y + 4, "end"), (x, y - gap - 4, "middle"), (x, y + gap + 12, "middle")]
-    for label_x, label_y, anchor in candidates:
-        box = label_box(label_x, label_y, anchor, text_width)
-        if inside(box, width, height) and not any(overlaps(box, other) for other in taken):
-            taken.append(box)
-            return round(label_x, 1), round(label_y, 1), anchor
-    return None, None, None
-
-
-def label_box(label_x, baseline, anchor, text_width):
-    """The room a 12px label takes around its baseline, as (left, top, right, bottom)."""
-    left = {"start": label_x, "end": label_x - text_width, "middle": label_x - text_width / 2}[anchor]
-    return left, baseline - 12, left + text_width, baseline + 4
-
-
-def point_box(x, y):
-    return (x - LOW_RING_RADIUS, y - LOW_RING_RADIUS, x + LOW_RING_RADIUS, y + LOW_RING_RADIUS)
-
-
-def inside(box, width, height):
-    left, top, right, bottom = box
-    return left >= 0 and top >= 0 and right <= width and bottom <= height
-
-
-def overlaps(a, b):
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    # By date over the whole record: the date index, read until enough are found. Over one
+    # event's parts, by an expression no index holds, so that the parent's index finds them.
+    by_date = Coalesce("start_date", "end_date") if one_event else F("start_date")
+    containers = list(
+        events.filter(Exists(Event.objects.published().filter(parent=OuterRef("pk"))))
+        .only("slug", "title", "start_date", "end_date", "date_precision")
+        .order_by(by_date.asc(nulls_last=True), "pk")[:CONTAINERS_SHOWN]
+    )
+    return CountedTimeline(period=period, bars=bars, containers=containers, undated=undated)
