@@ -34,6 +34,7 @@ class RowChange:
 
 @dataclass
 class PublicRevision:
+    number: int  # the revision's id: its permanent address is …/history/<number>/
     date: datetime.datetime
     reason: str
     kind: str
@@ -82,6 +83,7 @@ def public_log(entry_revisions, model):
     )
     return [
         PublicRevision(
+            revision.record.history_id,
             revision.record.history_date,
             revision.record.history_change_reason or "",
             kind,

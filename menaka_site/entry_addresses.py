@@ -27,7 +27,7 @@ PUBLIC_ROWS = {
 }
 # The views that show one entry by its slug, and the kind of entry each shows.
 ENTRY_ROUTES = {
-    f"{model._meta.model_name}-{view}": model for model in PUBLIC_ROWS for view in ("detail", "history", "revision")
+    f"{model._meta.model_name}-{view}": model for model in PUBLIC_ROWS for view in ("detail", "history", "revision", "history-feed")
 }
 
 

@@ -37,6 +37,7 @@ PAGE_TYPES = {
     "map": lambda: reverse("map"),
     "figures": lambda: reverse("figures"),
     "figures with filter errors": lambda: reverse("figures") + "?kind=rumour",
+    "changes": lambda: reverse("changes"),
     "about": lambda: reverse("about"),
     "search results": lambda: reverse("search") + "?q=Haroum",
     "search results of one kind": lambda: reverse("search") + "?q=JNIM&type=claims",
