@@ -1,4 +1,9 @@
-"""Public CSV exports: the rows of a filtered list as a file researchers open in a spreadsheet or a script."""
+"""Public CSV exports: the rows of a filtered list as a file researchers open in a spreadsheet or a script.
+
+A file is read in chunks of ROWS_PER_CHUNK rows: each chunk is one slice of the list's own
+columns (``.values()``, no model instances) and one query per related table for the rows in
+it, so memory stays flat and the queries per chunk do not grow with the record.
+"""
 
 import csv
 import itertools
@@ -6,11 +11,9 @@ import itertools
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 
-from .models import Participation
-from .views import EventListView, published_participations
+from .models import Event, EventPlace, Participation, Status
+from .views import EventListView
 
-# Rows are read and written this many at a time, so a large export streams in bounded memory
-# (each chunk costs its own few queries for the related rows it prefetches).
 ROWS_PER_CHUNK = 2000
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection"),
@@ -20,7 +23,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def free_text(value):
-    return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+    return f"'{value}" if value and value.startswith(FORMULA_TRIGGERS) else value
 
 
 class Passthrough:
@@ -34,10 +37,59 @@ def joined(values):
     return " | ".join(value for value in values if value)
 
 
+def chunks(rows, size=ROWS_PER_CHUNK):
+    """Lists of at most ``size`` rows from an iterator."""
+    rows = iter(rows)
+    while chunk := list(itertools.islice(rows, size)):
+        yield chunk
+
+
+def values_in_chunks(queryset, *fields):
+    """The queryset's rows as dicts of ``fields``, a chunk at a time, in its order."""
+    return chunks(queryset.prefetch_related(None).values(*fields).iterator(chunk_size=ROWS_PER_CHUNK))
+
+
+def grouped(pairs):
+    """{key: [value, ...]} from (key, value) pairs, keeping their order."""
+    groups = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return groups
+
+
+def actor_label(short_name, name):
+    return short_name or name
+
+
+def participants_of(event_ids):
+    """{event id: [(role, actor id, actor label, actor kind), ...]}: the published actors, by name."""
+    rows = (
+        Participation.objects.filter(event_id__in=event_ids, actor__status=Status.PUBLISHED)
+        .order_by("actor__name", "pk")
+        .values_list("event_id", "role", "actor_id", "actor__short_name", "actor__name", "actor__kind")
+    )
+    return grouped((event, (role, actor, actor_label(short, name), kind)) for event, role, actor, short, name, kind in rows)
+
+
+def places_of(event_ids):
+    """{event id: [place id, ...]}: the published places, by name."""
+    rows = (
+        EventPlace.objects.filter(event_id__in=event_ids, place__status=Status.PUBLISHED)
+        .order_by("place__name", "pk")
+        .values_list("event_id", "place_id", "place__name")
+    )
+    return grouped((event, (place, name)) for event, place, name in rows)
+
+
+def published_slugs(model, pks):
+    return dict(model.objects.published().filter(pk__in=pks).values_list("pk", "slug"))
+
+
 class CSVExport:
     """A filtered list view's rows as a CSV download.
 
     With invalid filters there is no file: the reader is sent to the list page, which shows the form's errors.
+    A subclass gives the ``columns`` and ``rows(queryset)``, an iterator of lists of cells.
     """
 
     paginate_by = None  # the whole filtered list, whatever page the reader was on
@@ -48,14 +100,22 @@ class CSVExport:
     def render_to_response(self, context, **response_kwargs):
         if self.filterset.errors:
             return HttpResponseRedirect(f"{reverse(self.list_url_name)}?{self.request.GET.urlencode()}")
-        writer = csv.writer(Passthrough())
-        entries = self.object_list.iterator(chunk_size=ROWS_PER_CHUNK)
-        rows = itertools.chain([self.columns], (self.row(entry) for entry in entries))
-        return StreamingHttpResponse(
-            (writer.writerow(row) for row in rows),
-            content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{self.filename}"'},
-        )
+        return csv_download(self.columns, self.rows(self.object_list), self.filename)
+
+    def absolute_url(self, path):
+        return self.request.build_absolute_uri(path)
+
+
+def csv_download(columns, rows, filename, headers=None):
+    writer = csv.writer(Passthrough())
+    return StreamingHttpResponse(
+        (writer.writerow(row) for row in itertools.chain([columns], rows)),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', **(headers or {})},
+    )
+
+
+OTHER_ROLES = (Participation.Role.PERPETRATOR, Participation.Role.TARGET, Participation.Role.OTHER)
 
 
 class EventExportView(CSVExport, EventListView):
@@ -79,34 +139,32 @@ class EventExportView(CSVExport, EventListView):
         "locations",
         "notes",
     )
+    fields = ("pk", "slug", "title", "summary", "start_date", "end_date", "date_precision", "event_type", "sub_event_type", "parent_id")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("parent").prefetch_related(published_participations())
-
-    def row(self, event):
-        by_role = {role: [] for role in Participation.Role.values}
-        for participation in event.published_participations:
-            by_role[participation.role].append(participation)
-        parent = event.parent
-        return [
-            event.slug,
-            self.request.build_absolute_uri(event.get_absolute_url()),
-            free_text(event.title),
-            event.start_date,
-            event.end_date,
-            event.date_precision,
-            event.get_event_type_display(),
-            event.get_sub_event_type_display(),
-            parent.slug if parent is not None and parent.is_published else "",
-            free_text(joined(p.actor.label for p in by_role[Participation.Role.SIDE_A])),
-            free_text(joined(p.actor.label for p in by_role[Participation.Role.SIDE_B])),
-            free_text(
-                joined(
-                    f"{p.actor.label} ({p.role})"
-                    for role in (Participation.Role.PERPETRATOR, Participation.Role.TARGET, Participation.Role.OTHER)
-                    for p in by_role[role]
-                )
-            ),
-            free_text(joined(event_place.place.name for event_place in event.published_event_places)),
-            free_text(event.summary),
-        ]
+    def rows(self, queryset):
+        type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
+        detail_url = self.absolute_url(reverse("event-detail", args=["SLUG"])).replace("SLUG", "{}")
+        for events in values_in_chunks(queryset, *self.fields):
+            ids = [event["pk"] for event in events]
+            participants, places = participants_of(ids), places_of(ids)
+            parents = published_slugs(Event, {event["parent_id"] for event in events if event["parent_id"]})
+            for event in events:
+                by_role = grouped((role, label) for role, _, label, _ in participants.get(event["pk"], ()))
+                yield [
+                    event["slug"],
+                    detail_url.format(event["slug"]),
+                    free_text(event["title"]),
+                    event["start_date"],
+                    event["end_date"],
+                    event["date_precision"],
+                    type_labels.get(event["event_type"], event["event_type"]),
+                    sub_type_labels.get(event["sub_event_type"], ""),
+                    parents.get(event["parent_id"], ""),
+                    free_text(joined(by_role.get(Participation.Role.SIDE_A, ()))),
+                    free_text(joined(by_role.get(Participation.Role.SIDE_B, ()))),
+                    free_text(
+                        joined(f"{label} ({role})" for role in OTHER_ROLES for label in by_role.get(role, ()))
+                    ),
+                    free_text(joined(name for _, name in places.get(event["pk"], ()))),
+                    free_text(event["summary"]),
+                ]
