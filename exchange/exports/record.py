@@ -1,0 +1,213 @@
+"""The published record as event-shaped files need it: events a chunk at a time, with what they name.
+
+Each chunk of events costs one query per related table (participants, places, claims of
+deaths, sources, last change), plus one per level of nesting for parent events not seen
+before. What is small beside the events (places, actor relations) is read once per file.
+"""
+
+from collections import namedtuple
+
+from django.db.models import Max
+
+from events.exports import grouped, participants_of, places_of, values_in_chunks
+from events.models import ActorRelation, Event, Participation, Place, Status
+from sources.models import Citation, Claim
+from sources.public import public_claims
+
+EVENT_FIELDS = (
+    "pk",
+    "slug",
+    "title",
+    "summary",
+    "event_type",
+    "sub_event_type",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "parent_id",
+)
+
+PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude confidence")
+
+SETTLEMENTS = {Place.Kind.VILLAGE, Place.Kind.TOWN, Place.Kind.MILITARY_BASE, Place.Kind.RIVER_CROSSING}
+# How fine a place is: an event's location is its finest place.
+FINENESS = {
+    **{kind: 0 for kind in SETTLEMENTS},
+    Place.Kind.COMMUNE: 1,
+    Place.Kind.CERCLE: 2,
+    Place.Kind.AREA: 3,
+    Place.Kind.OTHER: 3,
+    Place.Kind.REGION: 4,
+    Place.Kind.COUNTRY: 5,
+}
+
+
+class Gazetteer:
+    """Every published place, by id, with the places it lies within."""
+
+    def __init__(self):
+        rows = Place.objects.published().values_list(
+            "pk", "slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence"
+        )
+        self.places = {row[0]: PlaceRow(*row) for row in rows}
+
+    def lineage(self, pk):
+        """The place, then each published place it lies within, innermost first."""
+        seen = set()
+        while pk in self.places and pk not in seen:
+            seen.add(pk)
+            yield self.places[pk]
+            pk = self.places[pk].parent_id
+
+    def enclosing_names(self, place):
+        """{kind: name} of the place and the places it lies within, the innermost of each kind."""
+        names = {}
+        for enclosing in self.lineage(place.pk) if place else ():
+            names.setdefault(enclosing.kind, enclosing.name)
+        return names
+
+    def point_for(self, pk):
+        """The place whose point stands for this one: itself, or the nearest place it lies within that has one."""
+        return next((place for place in self.lineage(pk) if place.latitude is not None), None)
+
+    def finest(self, place_ids):
+        places = [self.places[pk] for pk in place_ids if pk in self.places]
+        return min(places, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
+
+
+class Ancestry:
+    """Published events that others are part of, read as chunks name them and kept for the rest of the file."""
+
+    def __init__(self):
+        self.events = {}
+
+    def load(self, ids):
+        wanted = {pk for pk in ids if pk and pk not in self.events}
+        while wanted:
+            found = {
+                pk: (slug, title, event_type, parent_id)
+                for pk, slug, title, event_type, parent_id in Event.objects.published()
+                .filter(pk__in=wanted)
+                .values_list("pk", "slug", "title", "event_type", "parent_id")
+            }
+            self.events.update({pk: found.get(pk) for pk in wanted})
+            wanted = {parent for _, _, _, parent in found.values() if parent and parent not in self.events}
+
+    def slug(self, pk):
+        event = self.events.get(pk)
+        return event[0] if event else ""
+
+    def conflict_title(self, pk):
+        """The title of the nearest published conflict the event is part of, through published parents only."""
+        seen = set()
+        while (event := self.events.get(pk)) and pk not in seen:
+            seen.add(pk)
+            if event[2] == Event.Type.CONFLICT:
+                return event[1]
+            pk = event[3]
+        return ""
+
+
+# Relations that put an actor on the side of a party to the fighting: a claim by JNIM's commander is JNIM's claim.
+TIES = (
+    ActorRelation.Kind.COMMANDS,
+    ActorRelation.Kind.PART_OF,
+    ActorRelation.Kind.AFFILIATED_WITH,
+    ActorRelation.Kind.ALLIED_WITH,
+)
+
+
+def actor_ties():
+    """{actor id: ids of the actors it is tied to}, both ways, over published relations."""
+    ties = {}
+    for subject, object in ActorRelation.objects.published().filter(kind__in=TIES).values_list("subject_id", "object_id"):
+        ties.setdefault(subject, set()).add(object)
+        ties.setdefault(object, set()).add(subject)
+    return ties
+
+
+DEATH_CLAIM_FIELDS = (
+    "pk",
+    "event_id",
+    "claimant_id",
+    "claimant__short_name",
+    "claimant__name",
+    "party_id",
+    "party__short_name",
+    "party__name",
+    "party__kind",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "unit",
+    "wording",
+    "assessment",
+    "restates_id",
+)
+
+
+def death_claims_of(event_ids):
+    """{event id: [claim dict, ...]}: the public claims of people killed, in a stable order."""
+    claims = (
+        public_claims()
+        .filter(event_id__in=event_ids, kind=Claim.Kind.KILLED)
+        .order_by("party__name", "claimant__name", "slug")
+        .values(*DEATH_CLAIM_FIELDS)
+    )
+    return grouped((claim["event_id"], claim) for claim in claims)
+
+
+def sources_of(event_ids):
+    """{event id: [(title, publisher), ...]}: the published sources of the events' public claims, by title."""
+    rows = (
+        Citation.objects.filter(
+            claim__in=public_claims().filter(event_id__in=event_ids).values("pk"), source__status=Status.PUBLISHED
+        )
+        .order_by("claim__event_id", "source__title", "source_id")
+        .values_list("claim__event_id", "source_id", "source__title", "source__publisher")
+        .distinct()
+    )
+    return grouped((event, (title, publisher)) for event, _, title, publisher in rows)
+
+
+def last_changes_of(event_ids):
+    """{event id: the time of its latest revision}."""
+    rows = Event.history.filter(id__in=event_ids).values("id").annotate(latest=Max("history_date")).order_by()
+    return {row["id"]: row["latest"] for row in rows}
+
+
+class EventChunk:
+    """One chunk of events with what they name, each table asked once for the whole chunk."""
+
+    def __init__(self, events, ancestry):
+        ids = [event["pk"] for event in events]
+        self.events = events
+        self.participants = participants_of(ids)
+        self.places = places_of(ids)
+        self.death_claims = death_claims_of(ids)
+        self.sources = sources_of(ids)
+        self.last_changes = last_changes_of(ids)
+        ancestry.load(event["parent_id"] for event in events)
+
+
+def roles_of_the_sides(event_type):
+    """The roles that make the two sides of an event: the perpetrator and target of violence against civilians,
+    sides A and B otherwise."""
+    if event_type == Event.Type.VIOLENCE_AGAINST_CIVILIANS:
+        return Participation.Role.PERPETRATOR, Participation.Role.TARGET
+    return Participation.Role.SIDE_A, Participation.Role.SIDE_B
+
+
+def actors_in(participants, role):
+    """(label, kind) of the actors in that role."""
+    return [(label, kind) for r, _, label, kind in participants if r == role]
+
+
+def event_chunks(queryset, ancestry):
+    for events in values_in_chunks(queryset, *EVENT_FIELDS):
+        yield EventChunk(events, ancestry)
+
+
+def without_containers(queryset):
+    """The events proper: a war or campaign that contains events is not one row of an event dataset."""
+    return queryset.exclude(event_type=Event.Type.CONFLICT)
