@@ -1,5 +1,6 @@
 """/data/datapackage.json: a Frictionless Data Package describing every CSV file, column by column."""
 
+import datetime
 from dataclasses import dataclass
 
 from sources.views import record_last_changed
@@ -23,16 +24,17 @@ class RecordVersion:
 
     @classmethod
     def current(cls):
-        return cls(record_last_changed())
+        changed = record_last_changed()
+        return cls(changed.astimezone(datetime.UTC) if changed else None)
 
     @property
     def label(self):
-        """For file names: 20221213T120000Z."""
-        return self.changed.strftime("%Y%m%dT%H%M%SZ") if self.changed else "empty"
+        """For file names, to the microsecond so that two changes within a second differ: 20221213T120000.000000Z."""
+        return self.changed.strftime("%Y%m%dT%H%M%S.%fZ") if self.changed else "empty"
 
     @property
     def iso(self):
-        return self.changed.strftime("%Y-%m-%dT%H:%M:%SZ") if self.changed else None
+        return self.changed.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if self.changed else None
 
 
 def descriptor(tables, version):
