@@ -9,7 +9,7 @@ has a point, and a place without a point, is left out and counted in the collect
 
 import json
 
-from events.exports import places_of, published_slugs, values_in_chunks
+from events.exports import chunks, places_of, published_slugs, values_in_chunks
 from events.models import Event, Place
 
 from .codebook import DataFile
@@ -54,8 +54,8 @@ def collection(features, closing_members):
     """The collection as text, a feature a line; ``closing_members()`` is read once every feature is out."""
     yield COLLECTION_START
     separator = ""
-    for feature in features:
-        yield separator + json.dumps(feature, ensure_ascii=False)
+    for batch in chunks(features):
+        yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False) for feature in batch)
         separator = ",\n"
     yield "\n], " + json.dumps(closing_members(), ensure_ascii=False)[1:] + "\n"
 
