@@ -122,8 +122,7 @@ def rows(queryset):
             inter1 = INTER.get(first[0][1], "") if first else ""
             inter2 = INTER.get(second[0][1], "") if second else ""
             location = gazetteer.finest(place for place, _ in chunk.places.get(pk, ()))
-            point = gazetteer.point_for(location.pk) if location else None
-            within = gazetteer.enclosing_names(location)
+            point, within = gazetteer.located(location)
             deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
             claims = deaths.described()
             notes = [event["summary"], *(["Claimed killed: " + " | ".join(claims)] if claims else [])]

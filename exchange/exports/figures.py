@@ -56,10 +56,13 @@ class EventDeaths:
     """An event's claims of deaths, read by the rules above."""
 
     def __init__(self, claims, participants, ties):
-        self.claims = distinct_allegations(claims)
-        self.partisans = parties_to_the_fighting(participants, ties)
+        self.claims = distinct_allegations(claims) if claims else []
+        self.partisans = parties_to_the_fighting(participants, ties) if claims else set()
         self.independent = independent(self.claims, self.partisans)
-        self.side = {role: {actor for r, actor, _, _ in participants if r == role} for role in Participation.Role.values}
+        self.side = {}
+        if claims:
+            for role, actor, _, _ in participants:
+                self.side.setdefault(role, set()).add(actor)
 
     @property
     def lowest(self):
@@ -70,7 +73,8 @@ class EventDeaths:
         return highest(self.independent)
 
     def lowest_about(self, role):
-        return lowest([claim for claim in self.independent if claim["party_id"] in self.side[role]])
+        side = self.side.get(role, ())
+        return lowest([claim for claim in self.independent if claim["party_id"] in side])
 
     @property
     def lowest_about_civilians(self):

@@ -50,6 +50,7 @@ class Gazetteer:
             "pk", "slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence"
         )
         self.places = {row[0]: PlaceRow(*row) for row in rows}
+        self._located = {}
 
     def lineage(self, pk):
         """The place, then each published place it lies within, innermost first."""
@@ -59,16 +60,21 @@ class Gazetteer:
             yield self.places[pk]
             pk = self.places[pk].parent_id
 
-    def enclosing_names(self, place):
-        """{kind: name} of the place and the places it lies within, the innermost of each kind."""
-        names = {}
-        for enclosing in self.lineage(place.pk) if place else ():
-            names.setdefault(enclosing.kind, enclosing.name)
-        return names
+    def located(self, place):
+        """(the place whose point stands for this one, {kind: name} of the places it lies within), kept per place.
 
-    def point_for(self, pk):
-        """The place whose point stands for this one: itself, or the nearest place it lies within that has one."""
-        return next((place for place in self.lineage(pk) if place.latitude is not None), None)
+        The point is the place's own, or that of the nearest place it lies within that has one; of the
+        enclosing places, the innermost of each kind is named (the place itself included)."""
+        if place is None:
+            return None, {}
+        if place.pk not in self._located:
+            lineage = list(self.lineage(place.pk))
+            names = {}
+            for enclosing in lineage:
+                names.setdefault(enclosing.kind, enclosing.name)
+            point = next((enclosing for enclosing in lineage if enclosing.latitude is not None), None)
+            self._located[place.pk] = point, names
+        return self._located[place.pk]
 
     def finest(self, place_ids):
         places = [self.places[pk] for pk in place_ids if pk in self.places]

@@ -130,8 +130,7 @@ def rows(queryset):
             side_b_names = free_text("; ".join(label for label, _ in side_b))
             places = chunk.places.get(pk, ())
             location = gazetteer.finest(place for place, _ in places)
-            point = gazetteer.point_for(location.pk) if location else None
-            within = gazetteer.enclosing_names(location)
+            point, within = gazetteer.located(location)
             deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
             sources = chunk.sources.get(pk, ())
             yield [
