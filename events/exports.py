@@ -75,6 +75,11 @@ def places_of(event_ids):
     return grouped((event, (place, name)) for event, place, name in rows)
 
 
+def entry_url_pattern(request, url_name):
+    """The absolute address of an entry's page with "{}" for its slug: one reverse() per file, not per row."""
+    return request.build_absolute_uri(reverse(url_name, args=["SLUG"])).replace("SLUG", "{}")
+
+
 def published_slugs(model, pks):
     return dict(model.objects.published().filter(pk__in=pks).values_list("pk", "slug"))
 
@@ -95,9 +100,6 @@ class CSVExport:
         if self.filterset.errors:
             return HttpResponseRedirect(f"{reverse(self.list_url_name)}?{self.request.GET.urlencode()}")
         return csv_download(self.columns, self.rows(self.object_list), self.filename)
-
-    def absolute_url(self, path):
-        return self.request.build_absolute_uri(path)
 
 
 def csv_text(columns, rows):
@@ -120,6 +122,8 @@ def csv_download(columns, rows, filename, headers=None):
     )
 
 
+SIDE_A, SIDE_B = Participation.Role.SIDE_A, Participation.Role.SIDE_B
+# Other participants are listed in this order of roles, each role's actors by name.
 OTHER_ROLES = (Participation.Role.PERPETRATOR, Participation.Role.TARGET, Participation.Role.OTHER)
 
 
@@ -144,17 +148,27 @@ class EventExportView(CSVExport, EventListView):
         "locations",
         "notes",
     )
-    fields = ("pk", "slug", "title", "summary", "start_date", "end_date", "date_precision", "event_type", "sub_event_type", "parent_id")
+    fields = (
+        "pk", "slug", "title", "summary", "start_date", "end_date", "date_precision", "event_type", "sub_event_type",
+        "parent_id",
+    )  # fmt: skip
 
     def rows(self, queryset):
         type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
-        detail_url = self.absolute_url(reverse("event-detail", args=["SLUG"])).replace("SLUG", "{}")
+        detail_url = entry_url_pattern(self.request, "event-detail")
         for events in values_in_chunks(queryset, *self.fields):
             ids = [event["pk"] for event in events]
             participants, places = participants_of(ids), places_of(ids)
             parents = published_slugs(Event, {event["parent_id"] for event in events if event["parent_id"]})
             for event in events:
-                by_role = grouped((role, label) for role, _, label, _ in participants.get(event["pk"], ()))
+                side_a, side_b, others = [], [], []
+                for role, _, label, _ in participants.get(event["pk"], ()):
+                    if role == SIDE_A:
+                        side_a.append(label)
+                    elif role == SIDE_B:
+                        side_b.append(label)
+                    else:
+                        others.append((OTHER_ROLES.index(role), len(others), f"{label} ({role})"))
                 yield [
                     event["slug"],
                     detail_url.format(event["slug"]),
@@ -165,11 +179,9 @@ class EventExportView(CSVExport, EventListView):
                     type_labels.get(event["event_type"], event["event_type"]),
                     sub_type_labels.get(event["sub_event_type"], ""),
                     parents.get(event["parent_id"], ""),
-                    free_text(joined(by_role.get(Participation.Role.SIDE_A, ()))),
-                    free_text(joined(by_role.get(Participation.Role.SIDE_B, ()))),
-                    free_text(
-                        joined(f"{label} ({role})" for role in OTHER_ROLES for label in by_role.get(role, ()))
-                    ),
+                    free_text(" | ".join(side_a)),
+                    free_text(" | ".join(side_b)),
+                    free_text(" | ".join(text for _, _, text in sorted(others))),
                     free_text(joined(name for _, name in places.get(event["pk"], ()))),
                     free_text(event["summary"]),
                 ]

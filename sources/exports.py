@@ -1,8 +1,6 @@
 """The public claims as CSV: one row per claim, each figure as its claimant states it, never added up."""
 
-from django.urls import reverse
-
-from events.exports import CSVExport, actor_label, free_text, grouped, joined, values_in_chunks
+from events.exports import CSVExport, actor_label, entry_url_pattern, free_text, grouped, joined, values_in_chunks
 from events.models import Status
 
 from .models import Citation
@@ -87,7 +85,7 @@ class ClaimExportView(CSVExport, ClaimListView):
     )
 
     def rows(self, queryset):
-        detail_url = self.absolute_url(reverse("claim-detail", args=["SLUG"])).replace("SLUG", "{}")
+        detail_url = entry_url_pattern(self.request, "claim-detail")
         for claims in values_in_chunks(queryset, *CLAIM_FIELDS):
             sources = public_sources_of([claim["pk"] for claim in claims])
             restated = public_claim_slugs({claim["restates_id"] for claim in claims if claim["restates_id"]})

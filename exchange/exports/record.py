@@ -132,9 +132,10 @@ def actor_ties():
     return ties
 
 
-DEATH_CLAIM_FIELDS = (
+CLAIM_FIELDS = (
     "pk",
     "event_id",
+    "kind",
     "claimant_id",
     "claimant__short_name",
     "claimant__name",
@@ -152,28 +153,22 @@ DEATH_CLAIM_FIELDS = (
 )
 
 
-def death_claims_of(event_ids):
-    """{event id: [claim dict, ...]}: the public claims of people killed, in a stable order."""
-    claims = (
-        public_claims()
-        .filter(event_id__in=event_ids, kind=Claim.Kind.KILLED)
-        .order_by("party__name", "claimant__name", "slug")
-        .values(*DEATH_CLAIM_FIELDS)
-    )
-    return grouped((claim["event_id"], claim) for claim in claims)
+def public_claims_of(event_ids):
+    """The public claims about the events, in a stable order."""
+    claims = public_claims().filter(event_id__in=event_ids).order_by("party__name", "claimant__name", "slug")
+    return list(claims.values(*CLAIM_FIELDS))
 
 
-def sources_of(event_ids):
-    """{event id: [(title, publisher), ...]}: the published sources of the events' public claims, by title."""
-    rows = (
-        Citation.objects.filter(
-            claim__in=public_claims().filter(event_id__in=event_ids).values("pk"), source__status=Status.PUBLISHED
-        )
-        .order_by("claim__event_id", "source__title", "source_id")
-        .values_list("claim__event_id", "source_id", "source__title", "source__publisher")
-        .distinct()
+def sources_of(claims):
+    """{event id: [(title, publisher), ...]}: the published sources of the claims, each once, by title."""
+    event_of = {claim["pk"]: claim["event_id"] for claim in claims}
+    rows = Citation.objects.filter(claim_id__in=event_of, source__status=Status.PUBLISHED).values_list(
+        "claim_id", "source_id", "source__title", "source__publisher"
     )
-    return grouped((event, (title, publisher)) for event, _, title, publisher in rows)
+    by_event = {}
+    for claim, source, title, publisher in rows:
+        by_event.setdefault(event_of[claim], {})[source] = (title, publisher)
+    return {event: sorted(sources.values()) for event, sources in by_event.items()}
 
 
 def last_changes_of(event_ids):
@@ -190,8 +185,9 @@ class EventChunk:
         self.events = events
         self.participants = participants_of(ids)
         self.places = places_of(ids)
-        self.death_claims = death_claims_of(ids)
-        self.sources = sources_of(ids)
+        claims = public_claims_of(ids)
+        self.death_claims = grouped((claim["event_id"], claim) for claim in claims if claim["kind"] == Claim.Kind.KILLED)
+        self.sources = sources_of(claims)
         self.last_changes = last_changes_of(ids)
         ancestry.load(event["parent_id"] for event in events)
 

@@ -1,8 +1,6 @@
 """The record's own tables: events and claims (the lists' files), actors, places and sources."""
 
-from django.urls import reverse
-
-from events.exports import free_text, grouped, joined, published_slugs, values_in_chunks
+from events.exports import entry_url_pattern, free_text, grouped, joined, published_slugs, values_in_chunks
 from events.models import Actor, ActorRelation, Event, Place
 from sources.models import Claim, Source
 
@@ -138,16 +136,12 @@ SOURCES = DataFile(
 )
 
 
-def entry_url(request, url_name):
-    return request.build_absolute_uri(reverse(url_name, args=["SLUG"])).replace("SLUG", "{}")
-
-
 def lines(text_value):
     return joined(line.strip() for line in text_value.splitlines())
 
 
 def actor_rows(request):
-    detail_url = entry_url(request, "actor-detail")
+    detail_url = entry_url_pattern(request, "actor-detail")
     fields = ("pk", "slug", "name", "short_name", "aliases", "kind", "description")
     for actors in values_in_chunks(Actor.objects.published().order_by("name", "pk"), *fields):
         relations = grouped(
@@ -171,7 +165,7 @@ def actor_rows(request):
 
 
 def place_rows(request):
-    detail_url = entry_url(request, "place-detail")
+    detail_url = entry_url_pattern(request, "place-detail")
     fields = (
         "slug", "name", "alternate_names", "kind", "parent_id", "latitude", "longitude",
         "coordinate_confidence", "coordinate_source_url", "coordinate_note", "description",
@@ -196,7 +190,7 @@ def place_rows(request):
 
 
 def source_rows(request):
-    detail_url = entry_url(request, "source-detail")
+    detail_url = entry_url_pattern(request, "source-detail")
     fields = (
         "slug", "title", "kind", "publisher", "author", "publication_date", "url", "access_date",
         "archive_url", "language", "notes",

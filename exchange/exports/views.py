@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import http_date
 
-from events.exports import EventExportView, csv_download
+from events.exports import EventExportView, csv_download, entry_url_pattern
 from events.views import EventListView
 from sources.exports import ClaimExportView
 
@@ -42,10 +42,7 @@ def stamped(response, name, version):
 
 def detail_urls(request):
     """{"event": "https://.../events/{}/", ...}: entry addresses to fill with a slug."""
-    return {
-        kind: request.build_absolute_uri(reverse(f"{kind}-detail", args=["SLUG"])).replace("SLUG", "{}")
-        for kind in ("event", "place")
-    }
+    return {kind: entry_url_pattern(request, f"{kind}-detail") for kind in ("event", "place")}
 
 
 def data_index(request):
