@@ -31,9 +31,9 @@ def joined(values):
     return " | ".join(value for value in values if value)
 
 
-def chunks(rows, size=ROWS_PER_CHUNK):
-    """Lists of at most ``size`` rows from an iterator."""
-    rows = iter(rows)
+def chunks(rows):
+    """Lists of at most ROWS_PER_CHUNK rows from an iterator."""
+    rows, size = iter(rows), ROWS_PER_CHUNK
     while chunk := list(itertools.islice(rows, size)):
         yield chunk
 

@@ -413,5 +413,8 @@ def test_a_file_larger_than_a_chunk_makes_a_bounded_number_of_queries_per_chunk(
     add_events(8)
     three_chunks = {name: queries_for(client, name) for name in ALL_FILES}
 
+    # Each further chunk asks each related table once: at most 6 queries (participants, places, claims,
+    # citations, last changes, parent events), whatever the chunk holds.
     for name in ALL_FILES:
-        assert three_chunks[name] - one_chunk[name] <= 2 * 6, name
+        assert one_chunk[name] <= three_chunks[name] <= one_chunk[name] + 2 * 6, name
+    assert three_chunks["acled.csv"] > one_chunk["acled.csv"]

@@ -106,9 +106,13 @@ def geo_precision(location, point):
 
 
 def interaction(inter1, inter2):
+    """The two actor types as two digits, the lower first; a lone actor's type followed by 0."""
     if not inter1:
         return ""
-    return int("".join(str(code) for code in sorted([inter1, inter2 or 0], key=lambda c: (c == 0, c))))
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
 
 
 def rows(queryset):

@@ -50,14 +50,14 @@ def point(place):
     return {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]}
 
 
-def collection(features, closing_members):
-    """The collection as text, a feature a line; ``closing_members()`` is read once every feature is out."""
+def collection(features, counts):
+    """The collection as text, a feature a line; ``counts``, filled as the features are read, closes it."""
     yield COLLECTION_START
     separator = ""
     for batch in chunks(features):
         yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False) for feature in batch)
         separator = ",\n"
-    yield "\n], " + json.dumps(closing_members(), ensure_ascii=False)[1:] + "\n"
+    yield "\n], " + json.dumps(counts)[1:] + "\n"
 
 
 def event_features(queryset, urls, counts):

@@ -1,7 +1,7 @@
 """The published record as event-shaped files need it: events a chunk at a time, with what they name.
 
-Each chunk of events costs one query per related table (participants, places, claims of
-deaths, sources, last change), plus one per level of nesting for parent events not seen
+Each chunk of events costs one query per related table (participants, places, public claims,
+their citations, last change), plus one per level of nesting for parent events not seen
 before. What is small beside the events (places, actor relations) is read once per file.
 """
 

@@ -114,13 +114,13 @@ class EventsGeoJSON(EventShapedFile):
     def download(self, events):
         counts = {"events_without_coordinates": 0}
         features = geojson.event_features(events, detail_urls(self.request), counts)
-        return StreamingHttpResponse(geojson.collection(features, lambda: counts), content_type=geojson.MEDIA_TYPE)
+        return StreamingHttpResponse(geojson.collection(features, counts), content_type=geojson.MEDIA_TYPE)
 
 
 def places_geojson(request):
     counts = {"places_without_coordinates": 0}
     features = geojson.place_features(detail_urls(request), counts)
-    response = StreamingHttpResponse(geojson.collection(features, lambda: counts), content_type=geojson.MEDIA_TYPE)
+    response = StreamingHttpResponse(geojson.collection(features, counts), content_type=geojson.MEDIA_TYPE)
     return stamped(response, geojson.PLACES.name, RecordVersion.current())
 
 

@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "history": lambda: reverse("event-history", args=[MAIN_EVENT]),
     "timeline": lambda: reverse("timeline"),
     "map": lambda: reverse("map"),
+    "data files": lambda: reverse("data"),
     "not found": lambda: reverse("event-detail", args=["no-such-event"]),
 }
 
