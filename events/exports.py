@@ -8,7 +8,10 @@ it, so memory stays flat and the queries per chunk do not grow with the record.
 import csv
 import io
 import itertools
+import json
 
+from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 
@@ -43,6 +46,16 @@ def values_in_chunks(queryset, *fields):
     return chunks(queryset.prefetch_related(None).values(*fields).iterator(chunk_size=ROWS_PER_CHUNK))
 
 
+def any_of(ids):
+    """The ids, for an ``__in`` lookup, as one query parameter: given a list, Django prepares each id on its
+    own, which at a chunk's thousands of ids was a fifth of an export's time. SQLite reads them from JSON,
+    PostgreSQL from an array."""
+    ids = list(ids)
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
 def grouped(pairs):
     """{key: [value, ...]} from (key, value) pairs, keeping their order."""
     groups = {}
@@ -58,7 +71,7 @@ def actor_label(short_name, name):
 def participants_of(event_ids):
     """{event id: [(role, actor id, actor label, actor kind), ...]}: the published actors, by name."""
     rows = (
-        Participation.objects.filter(event_id__in=event_ids, actor__status=Status.PUBLISHED)
+        Participation.objects.filter(event_id__in=any_of(event_ids), actor__status=Status.PUBLISHED)
         .order_by("actor__name", "pk")
         .values_list("event_id", "role", "actor_id", "actor__short_name", "actor__name", "actor__kind")
     )
@@ -68,7 +81,7 @@ def participants_of(event_ids):
 def places_of(event_ids):
     """{event id: [place id, ...]}: the published places, by name."""
     rows = (
-        EventPlace.objects.filter(event_id__in=event_ids, place__status=Status.PUBLISHED)
+        EventPlace.objects.filter(event_id__in=any_of(event_ids), place__status=Status.PUBLISHED)
         .order_by("place__name", "pk")
         .values_list("event_id", "place_id", "place__name")
     )
@@ -81,7 +94,7 @@ def entry_url_pattern(request, url_name):
 
 
 def published_slugs(model, pks):
-    return dict(model.objects.published().filter(pk__in=pks).values_list("pk", "slug"))
+    return dict(model.objects.published().filter(pk__in=any_of(pks)).values_list("pk", "slug"))
 
 
 class CSVExport:

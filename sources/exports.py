@@ -1,6 +1,6 @@
 """The public claims as CSV: one row per claim, each figure as its claimant states it, never added up."""
 
-from events.exports import CSVExport, actor_label, entry_url_pattern, free_text, grouped, joined, values_in_chunks
+from events.exports import CSVExport, actor_label, any_of, entry_url_pattern, free_text, grouped, joined, values_in_chunks
 from events.models import Status
 
 from .models import Citation
@@ -38,7 +38,7 @@ CLAIM_FIELDS = (
 def public_sources_of(claim_ids):
     """{claim id: [(title, url, publisher), ...]}: the published sources that carry each claim, by title."""
     rows = (
-        Citation.objects.filter(claim_id__in=claim_ids, source__status=Status.PUBLISHED)
+        Citation.objects.filter(claim_id__in=any_of(claim_ids), source__status=Status.PUBLISHED)
         .order_by("source__title", "pk")
         .values_list("claim_id", "source_id", "source__title", "source__url", "source__publisher")
     )
@@ -46,7 +46,7 @@ def public_sources_of(claim_ids):
 
 
 def public_claim_slugs(pks):
-    return dict(public_claims().filter(pk__in=pks).values_list("pk", "slug"))
+    return dict(public_claims().filter(pk__in=any_of(pks)).values_list("pk", "slug"))
 
 
 def label_or_empty(claim, field):

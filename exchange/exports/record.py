@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from django.db.models import Max
 
-from events.exports import grouped, participants_of, places_of, values_in_chunks
+from events.exports import any_of, grouped, participants_of, places_of, values_in_chunks
 from events.models import ActorRelation, Event, Participation, Place, Status
 from sources.models import Citation, Claim
 from sources.public import public_claims
@@ -93,7 +93,7 @@ class Ancestry:
             found = {
                 pk: (slug, title, event_type, parent_id)
                 for pk, slug, title, event_type, parent_id in Event.objects.published()
-                .filter(pk__in=wanted)
+                .filter(pk__in=any_of(wanted))
                 .values_list("pk", "slug", "title", "event_type", "parent_id")
             }
             self.events.update({pk: found.get(pk) for pk in wanted})
@@ -155,14 +155,14 @@ CLAIM_FIELDS = (
 
 def public_claims_of(event_ids):
     """The public claims about the events, in a stable order."""
-    claims = public_claims().filter(event_id__in=event_ids).order_by("party__name", "claimant__name", "slug")
+    claims = public_claims().filter(event_id__in=any_of(event_ids)).order_by("party__name", "claimant__name", "slug")
     return list(claims.values(*CLAIM_FIELDS))
 
 
 def sources_of(claims):
     """{event id: [(title, publisher), ...]}: the published sources of the claims, each once, by title."""
     event_of = {claim["pk"]: claim["event_id"] for claim in claims}
-    rows = Citation.objects.filter(claim_id__in=event_of, source__status=Status.PUBLISHED).values_list(
+    rows = Citation.objects.filter(claim_id__in=any_of(event_of), source__status=Status.PUBLISHED).values_list(
         "claim_id", "source_id", "source__title", "source__publisher"
     )
     by_event = {}
@@ -173,7 +173,7 @@ def sources_of(claims):
 
 def last_changes_of(event_ids):
     """{event id: the time of its latest revision}."""
-    rows = Event.history.filter(id__in=event_ids).values("id").annotate(latest=Max("history_date")).order_by()
+    rows = Event.history.filter(id__in=any_of(event_ids)).values("id").annotate(latest=Max("history_date")).order_by()
     return {row["id"]: row["latest"] for row in rows}
 
 

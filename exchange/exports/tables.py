@@ -1,6 +1,6 @@
 """The record's own tables: events and claims (the lists' files), actors, places and sources."""
 
-from events.exports import entry_url_pattern, free_text, grouped, joined, published_slugs, values_in_chunks
+from events.exports import any_of, entry_url_pattern, free_text, grouped, joined, published_slugs, values_in_chunks
 from events.models import Actor, ActorRelation, Event, Place
 from sources.models import Claim, Source
 
@@ -147,7 +147,7 @@ def actor_rows(request):
         relations = grouped(
             (subject, f"{kind}: {object_slug}")
             for subject, kind, object_slug in ActorRelation.objects.published()
-            .filter(subject_id__in=[actor["pk"] for actor in actors])
+            .filter(subject_id__in=any_of(actor["pk"] for actor in actors))
             .order_by("kind", "object__slug")
             .values_list("subject_id", "kind", "object__slug")
         )
