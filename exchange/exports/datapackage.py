@@ -34,7 +34,9 @@ class RecordVersion:
 
     @property
     def iso(self):
-        return self.changed.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if self.changed else None
+        if self.changed is None:
+            return None
+        return self.changed.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def descriptor(tables, version):
