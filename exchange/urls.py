@@ -2,4 +2,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("api/", include("exchange.api.urls")),
+    path("data/", include("exchange.exports.urls")),
 ]

@@ -1,16 +1,63 @@
 """The public claims as CSV: one row per claim, each figure as its claimant states it, never added up."""
 
-from django.db.models import Prefetch
+from events.exports import CSVExport, actor_label, any_of, entry_url_pattern, free_text, grouped, joined, values_in_chunks
+from events.models import Status
 
-from events.exports import CSVExport, free_text, joined
-
+from .models import Citation
 from .public import public_claims
 from .views import ClaimListView
+
+CLAIM_FIELDS = (
+    "pk",
+    "slug",
+    "statement",
+    "event__slug",
+    "event__title",
+    "event__start_date",
+    "event__end_date",
+    "event__date_precision",
+    "kind",
+    "party__short_name",
+    "party__name",
+    "actor__short_name",
+    "actor__name",
+    "place__name",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "unit",
+    "wording",
+    "claimant__short_name",
+    "claimant__name",
+    "assessment",
+    "assessment_reason",
+    "restates_id",
+)
+
+
+def public_sources_of(claim_ids):
+    """{claim id: [(title, url, publisher), ...]}: the published sources that carry each claim, by title."""
+    rows = (
+        Citation.objects.filter(claim_id__in=any_of(claim_ids), source__status=Status.PUBLISHED)
+        .order_by("source__title", "pk")
+        .values_list("claim_id", "source_id", "source__title", "source__url", "source__publisher")
+    )
+    return grouped((claim, (source, title, url, publisher)) for claim, source, title, url, publisher in rows)
+
+
+def public_claim_slugs(pks):
+    return dict(public_claims().filter(pk__in=any_of(pks)).values_list("pk", "slug"))
+
+
+def label_or_empty(claim, field):
+    return free_text(actor_label(claim[f"{field}__short_name"], claim[f"{field}__name"]) or "")
 
 
 class ClaimExportView(CSVExport, ClaimListView):
     list_url_name = "claim-list"
     filename = "menaka-claims.csv"
+    # `import_records --format claims` reads this file back: keep these columns and their order,
+    # and add new ones only at the end.
     columns = (
         "claim",
         "url",
@@ -37,35 +84,35 @@ class ClaimExportView(CSVExport, ClaimListView):
         "source_urls",
     )
 
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related(
-            Prefetch("restates", queryset=public_claims(), to_attr="public_restates")
-        )
-
-    def row(self, claim):
-        event, sources = claim.event, [citation.source for citation in claim.public_citations]
-        return [
-            claim.slug,
-            self.request.build_absolute_uri(claim.get_absolute_url()),
-            free_text(claim.statement),
-            event.slug if event else "",
-            free_text(event.title) if event else "",
-            event.start_date if event else "",
-            event.end_date if event else "",
-            event.date_precision if event else "",
-            claim.kind,
-            free_text(claim.party.label) if claim.party else "",
-            free_text(claim.actor.label) if claim.actor else "",
-            free_text(claim.place.name) if claim.place else "",
-            claim.qualifier,
-            claim.value_low,
-            claim.value_high,
-            claim.unit,
-            free_text(claim.wording),
-            free_text(claim.claimant.label) if claim.claimant else "",
-            claim.assessment,
-            free_text(claim.assessment_reason),
-            claim.public_restates.slug if claim.public_restates else "",
-            free_text(joined(source.title for source in sources)),
-            joined(source.url for source in sources),
-        ]
+    def rows(self, queryset):
+        detail_url = entry_url_pattern(self.request, "claim-detail")
+        for claims in values_in_chunks(queryset, *CLAIM_FIELDS):
+            sources = public_sources_of([claim["pk"] for claim in claims])
+            restated = public_claim_slugs({claim["restates_id"] for claim in claims if claim["restates_id"]})
+            for claim in claims:
+                carried_by = sources.get(claim["pk"], ())
+                yield [
+                    claim["slug"],
+                    detail_url.format(claim["slug"]),
+                    free_text(claim["statement"]),
+                    claim["event__slug"] or "",
+                    free_text(claim["event__title"] or ""),
+                    claim["event__start_date"] or "",
+                    claim["event__end_date"] or "",
+                    claim["event__date_precision"] or "",
+                    claim["kind"],
+                    label_or_empty(claim, "party"),
+                    label_or_empty(claim, "actor"),
+                    free_text(claim["place__name"] or ""),
+                    claim["qualifier"],
+                    claim["value_low"],
+                    claim["value_high"],
+                    claim["unit"],
+                    free_text(claim["wording"]),
+                    label_or_empty(claim, "claimant"),
+                    claim["assessment"],
+                    free_text(claim["assessment_reason"]),
+                    restated.get(claim["restates_id"], ""),
+                    free_text(joined(title for _, title, _, _ in carried_by)),
+                    joined(url for _, _, url, _ in carried_by),
+                ]

@@ -42,6 +42,7 @@ PAGE_TYPES = {
     "search results": lambda: reverse("search") + "?q=Haroum",
     "search results of one kind": lambda: reverse("search") + "?q=JNIM&type=claims",
     "search with errors": lambda: reverse("search") + "?q=Haroum&type=weapons&page=abc",
+    "data files": lambda: reverse("data"),
     "not found": lambda: reverse("event-detail", args=["no-such-event"]),
     "API reference": lambda: reverse("api:docs"),
 }

@@ -1,0 +1,126 @@
+"""/data/events.geojson and /data/places.geojson: RFC 7946 FeatureCollections of the located record.
+
+Coordinates are [longitude, latitude] in WGS 84. An event has one Point feature per published
+place of it that has a point (a battle fought at two located villages is two features with the
+event's properties): each point then carries its own confidence. An event none of whose places
+has a point, and a place without a point, is left out and counted in the collection's
+``events_without_coordinates`` or ``places_without_coordinates``.
+"""
+
+import json
+
+from events.exports import chunks, places_of, published_slugs, values_in_chunks
+from events.models import Event, Place
+
+from .codebook import DataFile
+from .record import Gazetteer
+
+MEDIA_TYPE = "application/geo+json"
+
+EVENTS = DataFile(
+    name="events.geojson",
+    title="Events on the map (GeoJSON)",
+    description=(
+        "One Point feature per published event and each of its published places that has a point; "
+        "properties: event, title, url, event_type, start_date, end_date, date_precision, part_of, "
+        "place, place_name, place_kind, coordinate_confidence. Events without any "
+        "located place are left out and counted in the collection's events_without_coordinates."
+    ),
+    columns=(),
+    media_type=MEDIA_TYPE,
+    filters="events",
+)
+
+PLACES = DataFile(
+    name="places.geojson",
+    title="Places on the map (GeoJSON)",
+    description=(
+        "One Point feature per published place with a point; properties: place, name, kind, parent, url, "
+        "coordinate_confidence, coordinate_source_url, coordinate_note. Places without a point are left out "
+        "and counted in the collection's places_without_coordinates."
+    ),
+    columns=(),
+    media_type=MEDIA_TYPE,
+)
+
+COLLECTION_START = '{"type": "FeatureCollection", "features": [\n'
+
+
+def point(place):
+    return {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]}
+
+
+def collection(features, counts):
+    """The collection as text, a feature a line; ``counts``, filled as the features are read, closes it."""
+    yield COLLECTION_START
+    separator = ""
+    for batch in chunks(features):
+        yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False) for feature in batch)
+        separator = ",\n"
+    yield "\n], " + json.dumps(counts)[1:] + "\n"
+
+
+def event_features(queryset, urls, counts):
+    gazetteer, types = Gazetteer(), dict(Event.Type.choices)
+    fields = ("pk", "slug", "title", "event_type", "start_date", "end_date", "date_precision", "parent_id")
+    for events in values_in_chunks(queryset, *fields):
+        places = places_of([event["pk"] for event in events])
+        parents = published_slugs(Event, {event["parent_id"] for event in events if event["parent_id"]})
+        for event in events:
+            located = [
+                place
+                for place in (gazetteer.places.get(pk) for pk, _ in places.get(event["pk"], ()))
+                if place and place.latitude is not None
+            ]
+            if not located:
+                counts["events_without_coordinates"] += 1
+            for place in located:
+                yield {
+                    "type": "Feature",
+                    "id": f"{event['slug']}@{place.slug}",
+                    "geometry": point(place),
+                    "properties": {
+                        "event": event["slug"],
+                        "title": event["title"],
+                        "url": urls["event"].format(event["slug"]),
+                        "event_type": types[event["event_type"]],
+                        "start_date": iso(event["start_date"]),
+                        "end_date": iso(event["end_date"]),
+                        "date_precision": event["date_precision"],
+                        "part_of": parents.get(event["parent_id"]),
+                        "place": place.slug,
+                        "place_name": place.name,
+                        "place_kind": place.kind,
+                        "coordinate_confidence": place.confidence,
+                    },
+                }
+
+
+def place_features(urls, counts):
+    fields = ("slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence",
+              "coordinate_source_url", "coordinate_note")  # fmt: skip
+    for places in values_in_chunks(Place.objects.published().order_by("name", "pk"), *fields):
+        parents = published_slugs(Place, {place["parent_id"] for place in places if place["parent_id"]})
+        for place in places:
+            if place["latitude"] is None:
+                counts["places_without_coordinates"] += 1
+                continue
+            yield {
+                "type": "Feature",
+                "id": place["slug"],
+                "geometry": {"type": "Point", "coordinates": [float(place["longitude"]), float(place["latitude"])]},
+                "properties": {
+                    "place": place["slug"],
+                    "name": place["name"],
+                    "kind": place["kind"],
+                    "parent": parents.get(place["parent_id"]),
+                    "url": urls["place"].format(place["slug"]),
+                    "coordinate_confidence": place["coordinate_confidence"],
+                    "coordinate_source_url": place["coordinate_source_url"] or None,
+                    "coordinate_note": place["coordinate_note"] or None,
+                },
+            }
+
+
+def iso(day):
+    return day.isoformat() if day else None

@@ -1,0 +1,215 @@
+"""The published record as event-shaped files need it: events a chunk at a time, with what they name.
+
+Each chunk of events costs one query per related table (participants, places, public claims,
+their citations, last change), plus one per level of nesting for parent events not seen
+before. What is small beside the events (places, actor relations) is read once per file.
+"""
+
+from collections import namedtuple
+
+from django.db.models import Max
+
+from events.exports import any_of, grouped, participants_of, places_of, values_in_chunks
+from events.models import ActorRelation, Event, Participation, Place, Status
+from sources.models import Citation, Claim
+from sources.public import public_claims
+
+EVENT_FIELDS = (
+    "pk",
+    "slug",
+    "title",
+    "summary",
+    "event_type",
+    "sub_event_type",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "parent_id",
+)
+
+PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude confidence")
+
+SETTLEMENTS = {Place.Kind.VILLAGE, Place.Kind.TOWN, Place.Kind.MILITARY_BASE, Place.Kind.RIVER_CROSSING}
+# How fine a place is: an event's location is its finest place.
+FINENESS = {
+    **{kind: 0 for kind in SETTLEMENTS},
+    Place.Kind.COMMUNE: 1,
+    Place.Kind.CERCLE: 2,
+    Place.Kind.AREA: 3,
+    Place.Kind.OTHER: 3,
+    Place.Kind.REGION: 4,
+    Place.Kind.COUNTRY: 5,
+}
+
+
+class Gazetteer:
+    """Every published place, by id, with the places it lies within."""
+
+    def __init__(self):
+        rows = Place.objects.published().values_list(
+            "pk", "slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence"
+        )
+        self.places = {row[0]: PlaceRow(*row) for row in rows}
+        self._located = {}
+
+    def lineage(self, pk):
+        """The place, then each published place it lies within, innermost first."""
+        seen = set()
+        while pk in self.places and pk not in seen:
+            seen.add(pk)
+            yield self.places[pk]
+            pk = self.places[pk].parent_id
+
+    def located(self, place):
+        """(the place whose point stands for this one, {kind: name} of the places it lies within), kept per place.
+
+        The point is the place's own, or that of the nearest place it lies within that has one; of the
+        enclosing places, the innermost of each kind is named (the place itself included)."""
+        if place is None:
+            return None, {}
+        if place.pk not in self._located:
+            lineage = list(self.lineage(place.pk))
+            names = {}
+            for enclosing in lineage:
+                names.setdefault(enclosing.kind, enclosing.name)
+            point = next((enclosing for enclosing in lineage if enclosing.latitude is not None), None)
+            self._located[place.pk] = point, names
+        return self._located[place.pk]
+
+    def finest(self, place_ids):
+        places = [self.places[pk] for pk in place_ids if pk in self.places]
+        return min(places, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
+
+
+class Ancestry:
+    """Published events that others are part of, read as chunks name them and kept for the rest of the file."""
+
+    def __init__(self):
+        self.events = {}
+
+    def load(self, ids):
+        wanted = {pk for pk in ids if pk and pk not in self.events}
+        while wanted:
+            found = {
+                pk: (slug, title, event_type, parent_id)
+                for pk, slug, title, event_type, parent_id in Event.objects.published()
+                .filter(pk__in=any_of(wanted))
+                .values_list("pk", "slug", "title", "event_type", "parent_id")
+            }
+            self.events.update({pk: found.get(pk) for pk in wanted})
+            wanted = {parent for _, _, _, parent in found.values() if parent and parent not in self.events}
+
+    def slug(self, pk):
+        event = self.events.get(pk)
+        return event[0] if event else ""
+
+    def conflict_title(self, pk):
+        """The title of the nearest published conflict the event is part of, through published parents only."""
+        seen = set()
+        while (event := self.events.get(pk)) and pk not in seen:
+            seen.add(pk)
+            if event[2] == Event.Type.CONFLICT:
+                return event[1]
+            pk = event[3]
+        return ""
+
+
+# Relations that put an actor on the side of a party to the fighting: a claim by JNIM's commander is JNIM's claim.
+TIES = (
+    ActorRelation.Kind.COMMANDS,
+    ActorRelation.Kind.PART_OF,
+    ActorRelation.Kind.AFFILIATED_WITH,
+    ActorRelation.Kind.ALLIED_WITH,
+)
+
+
+def actor_ties():
+    """{actor id: ids of the actors it is tied to}, both ways, over published relations."""
+    ties = {}
+    for subject, object in ActorRelation.objects.published().filter(kind__in=TIES).values_list("subject_id", "object_id"):
+        ties.setdefault(subject, set()).add(object)
+        ties.setdefault(object, set()).add(subject)
+    return ties
+
+
+CLAIM_FIELDS = (
+    "pk",
+    "event_id",
+    "kind",
+    "claimant_id",
+    "claimant__short_name",
+    "claimant__name",
+    "party_id",
+    "party__short_name",
+    "party__name",
+    "party__kind",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "unit",
+    "wording",
+    "assessment",
+    "restates_id",
+)
+
+
+def public_claims_of(event_ids):
+    """The public claims about the events, in a stable order."""
+    claims = public_claims().filter(event_id__in=any_of(event_ids)).order_by("party__name", "claimant__name", "slug")
+    return list(claims.values(*CLAIM_FIELDS))
+
+
+def sources_of(claims):
+    """{event id: [(title, publisher), ...]}: the published sources of the claims, each once, by title."""
+    event_of = {claim["pk"]: claim["event_id"] for claim in claims}
+    rows = Citation.objects.filter(claim_id__in=any_of(event_of), source__status=Status.PUBLISHED).values_list(
+        "claim_id", "source_id", "source__title", "source__publisher"
+    )
+    by_event = {}
+    for claim, source, title, publisher in rows:
+        by_event.setdefault(event_of[claim], {})[source] = (title, publisher)
+    return {event: sorted(sources.values()) for event, sources in by_event.items()}
+
+
+def last_changes_of(event_ids):
+    """{event id: the time of its latest revision}."""
+    rows = Event.history.filter(id__in=any_of(event_ids)).values("id").annotate(latest=Max("history_date")).order_by()
+    return {row["id"]: row["latest"] for row in rows}
+
+
+class EventChunk:
+    """One chunk of events with what they name, each table asked once for the whole chunk."""
+
+    def __init__(self, events, ancestry):
+        ids = [event["pk"] for event in events]
+        self.events = events
+        self.participants = participants_of(ids)
+        self.places = places_of(ids)
+        claims = public_claims_of(ids)
+        self.death_claims = grouped((claim["event_id"], claim) for claim in claims if claim["kind"] == Claim.Kind.KILLED)
+        self.sources = sources_of(claims)
+        self.last_changes = last_changes_of(ids)
+        ancestry.load(event["parent_id"] for event in events)
+
+
+def roles_of_the_sides(event_type):
+    """The roles that make the two sides of an event: the perpetrator and target of violence against civilians,
+    sides A and B otherwise."""
+    if event_type == Event.Type.VIOLENCE_AGAINST_CIVILIANS:
+        return Participation.Role.PERPETRATOR, Participation.Role.TARGET
+    return Participation.Role.SIDE_A, Participation.Role.SIDE_B
+
+
+def actors_in(participants, role):
+    """(label, kind) of the actors in that role."""
+    return [(label, kind) for r, _, label, kind in participants if r == role]
+
+
+def event_chunks(queryset, ancestry):
+    for events in values_in_chunks(queryset, *EVENT_FIELDS):
+        yield EventChunk(events, ancestry)
+
+
+def without_containers(queryset):
+    """The events proper: a war or campaign that contains events is not one row of an event dataset."""
+    return queryset.exclude(event_type=Event.Type.CONFLICT)
