@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.dateformat import format as format_date
 
 from .curation import Status
+from .revisions import recorded_fields
 
 
 # Editorial state, not part of what the public reads.
@@ -46,7 +47,7 @@ def entry_history(request, slug, model, public_entries=None):
 
 
 def public_log(revisions, model):
-    fields = [f for f in model._meta.concrete_fields if f.name not in UNLOGGED_FIELDS]
+    fields = [f for f in recorded_fields(model) if f.name not in UNLOGGED_FIELDS]
     published, last_published, previous = [], None, None
     for revision in revisions:
         if revision.status == Status.PUBLISHED:

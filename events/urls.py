@@ -21,4 +21,7 @@ urlpatterns = [
     path("places/<slug:slug>/history/", entry_history, {"model": Place}, name="place-history"),
     path("timeline/", views.timeline, name="timeline"),
     path("map/", views.place_map, name="map"),
+    path("suggest/actors/", views.suggest_actors, name="suggest-actors"),
+    path("suggest/places/", views.suggest_places, name="suggest-places"),
+    path("suggest/events/", views.suggest_events, name="suggest-events"),
 ]

@@ -1,5 +1,6 @@
 """Public pages: what was said about it, and the overview that rebuilds the article from the record."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf.locale import LANG_INFO
@@ -10,14 +11,25 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from editorial.curation import Status
+from events.excerpts import excerpt
 from events.models import Actor, Event, EventPlace, Participation, Place
-from events.views import by_date, published_ancestors, published_or_staff_preview, published_participations
+from events.views import (
+    by_date,
+    filtered_list,
+    published_ancestors,
+    published_or_staff_preview,
+    published_participations,
+)
 
 from .filters import ClaimFilter
 from .models import Citation, Claim, Source
 from .public import in_reading_order, public_claims, with_details, with_same_allegations
 
 MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
+
+# How many events of each chronology the overview shows, and citations a source page shows.
+CHRONOLOGY_SHOWN = 50
+CITATIONS_SHOWN = 100
 
 # Overview
 
@@ -52,7 +64,6 @@ def overview(request):
                 to_attr="published_event_places",
             ),
             published_participations(),
-            Prefetch("children", queryset=by_date(Event.objects.published()), to_attr="published_children"),
         )
         .first()
     )
@@ -75,7 +86,9 @@ def overview(request):
             "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
             "sides": sides,
             "infobox_rows": infobox_rows(sides, claims),
-            "prelude": prelude(event),
+            "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
+            "battle_url": filtered_list("event-list", part_of=event.slug),
+            **prelude(event),
             "last_changed": record_last_changed(),
         },
     )
@@ -124,8 +137,14 @@ def loaded_ancestors(place):
 def prelude(event):
     """What led up to the event: the published events of the conflict it is part of, before it began."""
     if event.parent is None or not event.parent.is_published or event.start_date is None:
-        return []
-    return by_date(Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date))
+        return {"prelude": None}
+    earlier = Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date)
+    return {
+        "prelude": excerpt(by_date(earlier), CHRONOLOGY_SHOWN),
+        "prelude_url": filtered_list(
+            "event-list", part_of=event.parent.slug, end=(event.start_date - datetime.timedelta(days=1)).isoformat()
+        ),
+    }
 
 
 def record_last_changed():
@@ -175,7 +194,12 @@ def source_detail(request, slug):
     return render(
         request,
         "sources/source_detail.html",
-        {"source": source, "language": language_name(source.language), "citations": list(citations)},
+        {
+            "source": source,
+            "language": language_name(source.language),
+            "citations": excerpt(citations, CITATIONS_SHOWN),
+            "claims_url": filtered_list("claim-list", source=source.slug),
+        },
     )
 
 
