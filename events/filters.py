@@ -114,28 +114,28 @@ class EntryFilterForm(forms.Form):
         return chosen
 
 
-def published_actors():
+def actors_by_name():
     return Actor.objects.published().order_by("name", "pk")
 
 
-def published_places():
+def places_by_name():
     return Place.objects.published().order_by("name", "pk")
 
 
-def published_events():
+def events_by_date():
     return Event.objects.published().order_by(*CHRONOLOGICAL_ORDER)
 
 
 def actor_filter(**kwargs):
-    return EntryFilter(entries=published_actors, noun="actor", plural="actors", suggest_url="suggest-actors", **kwargs)
+    return EntryFilter(entries=actors_by_name, noun="actor", plural="actors", suggest_url="suggest-actors", **kwargs)
 
 
 def place_filter(**kwargs):
-    return EntryFilter(entries=published_places, noun="place", plural="places", suggest_url="suggest-places", **kwargs)
+    return EntryFilter(entries=places_by_name, noun="place", plural="places", suggest_url="suggest-places", **kwargs)
 
 
 def event_filter(**kwargs):
-    return EntryFilter(entries=published_events, noun="event", plural="events", suggest_url="suggest-events", **kwargs)
+    return EntryFilter(entries=events_by_date, noun="event", plural="events", suggest_url="suggest-events", **kwargs)
 
 
 class EventFilterForm(EntryFilterForm):

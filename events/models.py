@@ -90,7 +90,7 @@ class Actor(NamedModel):
         constraints = [unique_slug("actor")]
         indexes = [
             # The actor list, by name.
-            models.Index(fields=["status", "name", "id"], name="actor_status_name_idx"),
+            models.Index(fields=["name", "id"], name="actor_name_idx"),
         ]
 
     def __str__(self):
@@ -215,7 +215,7 @@ class Place(NamedModel):
         ]
         indexes = [
             # The place list, by name.
-            models.Index(fields=["status", "name", "id"], name="place_status_name_idx"),
+            models.Index(fields=["name", "id"], name="place_name_idx"),
             # A place page's places within it, by name.
             models.Index(fields=["parent", "status", "name"], name="place_parent_status_name_idx"),
         ]
@@ -318,12 +318,12 @@ class Event(NamedModel):
                 name="event_ends_after_it_starts",
             ),
         ]
+        # No index leads with the status alone: nearly every row is published, and SQLite, which keeps no
+        # statistics unless told, would walk such an index instead of a selective one (an actor's, a place's).
         indexes = [
-            # The overview's prelude: published events of a conflict before a date.
-            models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
-            # The event list and its deep pages: published events in chronological order (see chronological()).
-            models.Index("status", *CHRONOLOGICAL_ORDER, name="event_status_chronology_idx"),
-            # An event page's events within it, and the part_of filter, in chronological order.
+            # The event list and its deep pages, and the claims list (by event): events in chronological order.
+            models.Index(*CHRONOLOGICAL_ORDER, name="event_chronology_idx"),
+            # An event page's events within it, the part_of filter and the overview's prelude, in chronological order.
             models.Index("parent", "status", *CHRONOLOGICAL_ORDER, name="event_parent_chronology_idx"),
         ]
 

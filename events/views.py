@@ -14,7 +14,7 @@ from editorial.curation import Status
 from . import names
 from .charts import build_place_map, build_timeline
 from .excerpts import excerpt
-from .filters import EventFilter, PlaceFilter, published_actors, published_events, published_places
+from .filters import EventFilter, PlaceFilter, actors_by_name, events_by_date, places_by_name
 from .models import CHRONOLOGICAL_ORDER, Actor, ActorRelation, Event, EventPlace, Participation, Place, chronological_order
 from .templatetags.record import event_dates
 
@@ -221,18 +221,18 @@ def suggestion_response(request, entries, label, order):
 
 @require_GET
 def suggest_actors(request):
-    return suggestion_response(request, published_actors(), str, ["name", "pk"])
+    return suggestion_response(request, actors_by_name(), str, ["name", "pk"])
 
 
 @require_GET
 def suggest_places(request):
     return suggestion_response(
-        request, published_places(), lambda place: f"{place.name} ({place.get_kind_display().lower()})", ["name", "pk"]
+        request, places_by_name(), lambda place: f"{place.name} ({place.get_kind_display().lower()})", ["name", "pk"]
     )
 
 
 @require_GET
 def suggest_events(request):
     return suggestion_response(
-        request, published_events(), lambda event: f"{event.title} ({event_dates(event)})", CHRONOLOGICAL_ORDER
+        request, events_by_date(), lambda event: f"{event.title} ({event_dates(event)})", CHRONOLOGICAL_ORDER
     )

@@ -7,6 +7,7 @@ from django.conf.locale import LANG_INFO
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
@@ -219,6 +220,46 @@ class ClaimListView(FilterView):
 
     def get_queryset(self):
         return with_details(in_reading_order(public_claims()))
+
+    def paginate_queryset(self, queryset, page_size):
+        # The claims about an event, then the others: the first part in the order of the events' index, so a
+        # page reads only its rows instead of sorting every claim; then one query for the page's details.
+        ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+        about_events, about_no_event = ids.filter(event__status=Status.PUBLISHED), ids.filter(event__isnull=True)
+        paginator, page, ids, is_paginated = super().paginate_queryset(
+            ChainedLists(about_events, about_no_event), page_size
+        )
+        details = with_details(Claim.objects.filter(pk__in=ids)).in_bulk()
+        page.object_list = [details[pk] for pk in ids]
+        return paginator, page, page.object_list, is_paginated
+
+
+class ChainedLists:
+    """Querysets read one after the other as one list, with what a paginator asks of it: a count and slices."""
+
+    ordered = True
+
+    def __init__(self, *querysets):
+        self.querysets = querysets
+
+    @cached_property
+    def counts(self):
+        return [queryset.count() for queryset in self.querysets]
+
+    def count(self):
+        return sum(self.counts)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        rows = []
+        for queryset, count in zip(self.querysets, self.counts):
+            if start < count and stop > 0:
+                rows.extend(queryset[max(start, 0) : min(stop, count)])
+            start, stop = start - count, stop - count
+        return rows
 
 
 def claim_detail(request, slug):
