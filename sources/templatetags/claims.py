@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django import template
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from events.excerpts import excerpt
@@ -76,6 +77,25 @@ def figure(claim):
 def public(entry):
     """The entry if the public may see it, else None: a staff preview of a draft never shows other drafts."""
     return entry if entry is not None and entry.is_published else None
+
+
+@register.filter
+def claimant(claim):
+    """Who makes the claim, as a link; with none named, the sources that state it in their own voice, or "unattributed".
+
+    A filter rather than an included template: it is on every row of the claims list.
+    """
+    person = public(claim.claimant)
+    if person is not None:
+        return format_html('<a href="{}">{}</a>', person.get_absolute_url(), person.label)
+    if claim.public_citations:
+        sources = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((c.source.get_absolute_url(), c.source.publisher or c.source.title) for c in claim.public_citations),
+        )
+        return format_html("no claimant named: per {}", sources)
+    return "unattributed"
 
 
 @register.filter
