@@ -35,6 +35,11 @@ CHILD_PLACES_SHOWN = 100
 SUGGESTIONS = 10
 
 
+def hidden(model):
+    """The few entries the public may not see, to leave out of a selective list without a join on the status."""
+    return model.objects.exclude(status=Status.PUBLISHED).values("pk")
+
+
 def by_date(queryset):
     return queryset.order_by(*CHRONOLOGICAL_ORDER)
 
@@ -140,7 +145,8 @@ def actor_detail(request, slug):
     )
     actor = published_or_staff_preview(request, queryset, slug)
     participations = (
-        Participation.objects.filter(actor=actor, event__status=Status.PUBLISHED)
+        Participation.objects.filter(actor=actor)
+        .exclude(event__in=hidden(Event))
         .select_related("event")
         .order_by(*chronological_order("event__"), "role")
     )
@@ -168,7 +174,8 @@ class PlaceListView(FilterView):
 def place_detail(request, slug):
     place = published_or_staff_preview(request, Place.objects.select_related("parent"), slug)
     event_places = (
-        EventPlace.objects.filter(place=place, event__status=Status.PUBLISHED)
+        EventPlace.objects.filter(place=place)
+        .exclude(event__in=hidden(Event))
         .select_related("event")
         .order_by(*chronological_order("event__"))
     )

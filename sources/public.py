@@ -5,7 +5,7 @@ claimant, place) is published too: a published claim about a draft event would
 otherwise leak the draft's title. A citation is public when its source is published.
 """
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 
 from editorial.curation import Status
 from events.models import chronological_order
@@ -16,13 +16,20 @@ CLAIM_REFERENCES = ("event", "actor", "party", "claimant", "place")
 
 
 def public_claims():
-    # "Not one of the few hidden entries" rather than a join per reference: no join to count
-    # or scan through, and the list can walk the events' index (see in_reading_order).
-    claims = Claim.objects.published()
+    return Claim.objects.filter(is_public())
+
+
+def is_public(path=""):
+    """The condition that the claim (reached through ``path``, e.g. "claim__") is public.
+
+    "Not one of the few hidden entries" rather than a join per reference: nothing to join to
+    count or scan claims, and a list can walk the events' index (see in_reading_order).
+    """
+    condition = Q(**{f"{path}status": Status.PUBLISHED})
     for field in CLAIM_REFERENCES:
         hidden = Claim._meta.get_field(field).related_model.objects.exclude(status=Status.PUBLISHED)
-        claims = claims.exclude(**{f"{field}__in": hidden.values("pk")})
-    return claims
+        condition &= ~Q(**{f"{path}{field}__in": hidden.values("pk")})
+    return condition
 
 
 def public_citations():

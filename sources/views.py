@@ -24,7 +24,7 @@ from events.views import (
 
 from .filters import ClaimFilter
 from .models import Citation, Claim, Source
-from .public import in_reading_order, public_claims, with_details, with_same_allegations
+from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
 
 MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
 
@@ -186,7 +186,7 @@ class SourceListView(ListView):
 def source_detail(request, slug):
     source = published_or_staff_preview(request, Source.objects.all(), slug)
     citations = (
-        Citation.objects.filter(source=source, claim__in=public_claims().values("pk"))
+        Citation.objects.filter(is_public("claim__"), source=source)
         .select_related("claim__event", "claim__party", "claim__claimant")
         .order_by(
             F("claim__event__start_date").asc(nulls_last=True), "claim__event__title", "claim__kind", "claim__slug"
@@ -225,7 +225,9 @@ class ClaimListView(FilterView):
         # The claims about an event, then the others: the first part in the order of the events' index, so a
         # page reads only its rows instead of sorting every claim; then one query for the page's details.
         ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
-        about_events, about_no_event = ids.filter(event__status=Status.PUBLISHED), ids.filter(event__isnull=True)
+        # Counted without the join (public claims name no hidden event), read through it.
+        about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
+        about_no_event = (ids.filter(event__isnull=True),) * 2
         paginator, page, ids, is_paginated = super().paginate_queryset(
             ChainedLists(about_events, about_no_event), page_size
         )
@@ -235,16 +237,20 @@ class ClaimListView(FilterView):
 
 
 class ChainedLists:
-    """Querysets read one after the other as one list, with what a paginator asks of it: a count and slices."""
+    """Querysets read one after the other as one list, with what a paginator asks of it: a count and slices.
+
+    Each part is a pair of querysets of the same rows: one to count them, one to read them in order.
+    """
 
     ordered = True
 
-    def __init__(self, *querysets):
-        self.querysets = querysets
+    def __init__(self, *parts):
+        self.querysets = [rows for _, rows in parts]
+        self.to_count = [counted for counted, _ in parts]
 
     @cached_property
     def counts(self):
-        return [queryset.count() for queryset in self.querysets]
+        return [queryset.count() for queryset in self.to_count]
 
     def count(self):
         return sum(self.counts)

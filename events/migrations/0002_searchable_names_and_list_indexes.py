@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='event',
-            index=models.Index(django.db.models.lookups.IsNull(django.db.models.functions.comparison.Coalesce('start_date', 'end_date'), True), django.db.models.functions.comparison.Coalesce('start_date', 'end_date'), django.db.models.lookups.IsNull(models.F('end_date'), True), models.F('end_date'), models.F('title'), models.F('id'), name='event_chronology_idx'),
+            index=models.Index(models.F('status'), django.db.models.lookups.IsNull(django.db.models.functions.comparison.Coalesce('start_date', 'end_date'), True), django.db.models.functions.comparison.Coalesce('start_date', 'end_date'), django.db.models.lookups.IsNull(models.F('end_date'), True), models.F('end_date'), models.F('title'), models.F('id'), name='event_status_chronology_idx'),
         ),
         migrations.AddIndex(
             model_name='event',
