@@ -31,7 +31,7 @@ SINGULAR_UNITS = {
 KIND_ORDER = {kind: position for position, kind in enumerate(Claim.Kind.values)}
 
 # How many claims an event or actor page shows in each section; a link leads to the claims list for the rest.
-CLAIMS_SHOWN = 100
+CLAIMS_SHOWN = 30
 
 KIND_HEADINGS = {
     Claim.Kind.KILLED: "People killed",
