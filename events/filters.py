@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
-from .models import CHRONOLOGICAL_ORDER, Actor, Event, EventPlace, Participation, Place, Status
+from .models import Actor, Event, EventPlace, Participation, Place, Status
 
 ISO_DATE = "%Y-%m-%d"
 
@@ -76,11 +76,14 @@ class EntryField(forms.CharField):
 
 
 def matching_entries(entries, text):
-    """At most MAX_MATCHES + 1 entries: those the text names exactly, else those with its words in a name."""
+    """At most MAX_MATCHES + 1 entries: those the text names exactly, else those with its words in a name.
+
+    Read in no order, so that the scan stops at the first few found; sorted by what the page shows.
+    """
     for matching in (entries.named(text), entries.with_words(text)):
-        found = list(matching[: MAX_MATCHES + 1])
+        found = list(matching.order_by()[: MAX_MATCHES + 1])
         if found:
-            return found
+            return sorted(found, key=str)
     return []
 
 
@@ -114,28 +117,28 @@ class EntryFilterForm(forms.Form):
         return chosen
 
 
-def actors_by_name():
-    return Actor.objects.published().order_by("name", "pk")
+def matchable_actors():
+    return Actor.objects.published_for_matching()
 
 
-def places_by_name():
-    return Place.objects.published().order_by("name", "pk")
+def matchable_places():
+    return Place.objects.published_for_matching()
 
 
-def events_by_date():
-    return Event.objects.published().order_by(*CHRONOLOGICAL_ORDER)
+def matchable_events():
+    return Event.objects.published_for_matching()
 
 
 def actor_filter(**kwargs):
-    return EntryFilter(entries=actors_by_name, noun="actor", plural="actors", suggest_url="suggest-actors", **kwargs)
+    return EntryFilter(entries=matchable_actors, noun="actor", plural="actors", suggest_url="suggest-actors", **kwargs)
 
 
 def place_filter(**kwargs):
-    return EntryFilter(entries=places_by_name, noun="place", plural="places", suggest_url="suggest-places", **kwargs)
+    return EntryFilter(entries=matchable_places, noun="place", plural="places", suggest_url="suggest-places", **kwargs)
 
 
 def event_filter(**kwargs):
-    return EntryFilter(entries=events_by_date, noun="event", plural="events", suggest_url="suggest-events", **kwargs)
+    return EntryFilter(entries=matchable_events, noun="event", plural="events", suggest_url="suggest-events", **kwargs)
 
 
 class EventFilterForm(EntryFilterForm):

@@ -1,6 +1,6 @@
 """Public pages: what happened."""
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -14,7 +14,7 @@ from editorial.curation import Status
 from . import names
 from .charts import build_place_map, build_timeline
 from .excerpts import excerpt
-from .filters import EventFilter, PlaceFilter, actors_by_name, events_by_date, places_by_name
+from .filters import EventFilter, PlaceFilter, matchable_actors, matchable_events, matchable_places
 from .models import CHRONOLOGICAL_ORDER, Actor, ActorRelation, Event, EventPlace, Participation, Place, chronological_order
 from .templatetags.record import event_dates
 
@@ -206,40 +206,62 @@ def place_map(request):
 # Suggestions for the filters' text fields (static/js/suggest.js): published entries only, best match first.
 
 
-def suggestions(entries, text, label, order):
-    """Up to SUGGESTIONS entries with a word starting with the text: whole names first, then names that start with it."""
+SUGGESTION_CANDIDATES = 200
+
+
+def suggestions(entries, text, label, order, fields):
+    """Up to SUGGESTIONS entries with a word starting with the text: whole names first, then names that start with it.
+
+    The entries a whole name matches, and the first SUGGESTION_CANDIDATES with a word starting with
+    it, read in no order so that the scan stops early; only those are ranked, not every entry matched.
+    """
     if not names.normalized(text):
         return []
-    ranked = entries.with_word_starting(text).annotate(
-        rank=Case(
-            When(search_text__contains=names.whole_name(text), then=Value(0)),
-            When(search_text__startswith="|" + names.word_start(text), then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
+    exact = entries.named(text).order_by().values("pk")[:SUGGESTIONS]
+    candidates = entries.with_word_starting(text).order_by().values("pk")[:SUGGESTION_CANDIDATES]
+    ranked = (
+        entries.model.objects.filter(Q(pk__in=list(exact.values_list("pk", flat=True))) | Q(pk__in=candidates))
+        .annotate(
+            rank=Case(
+                When(search_text__contains=names.whole_name(text), then=Value(0)),
+                When(search_text__startswith="|" + names.word_start(text), then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
         )
+        .only("slug", *fields)
+        .order_by("rank", *order)[:SUGGESTIONS]
     )
-    return [{"value": entry.slug, "label": label(entry)} for entry in ranked.order_by("rank", *order)[:SUGGESTIONS]]
+    return [{"value": entry.slug, "label": label(entry)} for entry in ranked]
 
 
-def suggestion_response(request, entries, label, order):
+def suggestion_response(request, entries, label, order, fields):
     text = request.GET.get("q", "")[:200]
-    return JsonResponse({"results": suggestions(entries, text, label, order)})
+    return JsonResponse({"results": suggestions(entries, text, label, order, fields)})
 
 
 @require_GET
 def suggest_actors(request):
-    return suggestion_response(request, actors_by_name(), str, ["name", "pk"])
+    return suggestion_response(request, matchable_actors(), str, ["name", "pk"], ["name", "short_name"])
 
 
 @require_GET
 def suggest_places(request):
     return suggestion_response(
-        request, places_by_name(), lambda place: f"{place.name} ({place.get_kind_display().lower()})", ["name", "pk"]
+        request,
+        matchable_places(),
+        lambda place: f"{place.name} ({place.get_kind_display().lower()})",
+        ["name", "pk"],
+        ["name", "kind"],
     )
 
 
 @require_GET
 def suggest_events(request):
     return suggestion_response(
-        request, events_by_date(), lambda event: f"{event.title} ({event_dates(event)})", CHRONOLOGICAL_ORDER
+        request,
+        matchable_events(),
+        lambda event: f"{event.title} ({event_dates(event)})",
+        CHRONOLOGICAL_ORDER,
+        ["title", "start_date", "end_date", "date_precision"],
     )
