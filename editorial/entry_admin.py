@@ -649,7 +649,7 @@ class EntryAdmin(SimpleHistoryAdmin):
             "latest": entry_revisions[-1],
             "fields": [
                 (capfirst(field.verbose_name), revisions.display_value(field, revisions.value_of(past, field)))
-                for field in self.model._meta.concrete_fields
+                for field in revisions.recorded_fields(self.model)
                 if not field.primary_key
             ],
             "can_restore": self.has_change_permission(request, entry),

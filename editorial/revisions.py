@@ -151,6 +151,12 @@ class RestoreRefused(Exception):
     """A revision that cannot be restored as it is; the message says why."""
 
 
+def recorded_fields(model):
+    """The model's concrete fields that its history keeps: a derived column left out of the history is not content."""
+    recorded = {field.name for field in model.history.model._meta.concrete_fields}
+    return [field for field in model._meta.concrete_fields if field.name in recorded]
+
+
 def related_names(model):
     return [f.name for f in model._meta.concrete_fields if f.is_relation]
 
@@ -390,7 +396,7 @@ def restore(entry, revision, row_sets, *, user, may_remove_rows, status=None, re
         current = model._default_manager.select_for_update().order_by().get(pk=entry.pk)
         status = status or current.status
         past = revision.record.instance
-        for field in model._meta.concrete_fields:
+        for field in recorded_fields(model):
             if not field.primary_key:
                 setattr(current, field.attname, getattr(past, field.attname))
         current.status = status

@@ -11,6 +11,7 @@ from django.utils.dateformat import format as format_date
 
 from . import revisions
 from .curation import Status
+from .revisions import recorded_fields
 
 
 # Editorial state, not part of what the public reads.
@@ -65,7 +66,7 @@ def row_sets_of(model):
 
 
 def public_log(entry_revisions, model):
-    fields = [f for f in model._meta.concrete_fields if f.name not in UNLOGGED_FIELDS]
+    fields = [f for f in recorded_fields(model) if f.name not in UNLOGGED_FIELDS]
     published, last_published, previous = [], None, None
     for revision in entry_revisions:
         if revision.record.status == Status.PUBLISHED:

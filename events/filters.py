@@ -4,12 +4,12 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import Q
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
-from .models import Actor, Event, Place, Status
+from .models import Actor, Event, EventPlace, Participation, Place, Status
 
 ISO_DATE = "%Y-%m-%d"
 
@@ -31,30 +31,117 @@ class DatePicker(forms.DateInput):
             return None
 
 
-class QuickSelect(forms.Select):
-    """A drop-down rendered in Python rather than by Django's template, which includes one
-    sub-template per option: with thousands of places or events that was most of a page's time."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        selected = mark_safe(" selected")
-        options = format_html_join(
-            "",
-            "<option value=\"{}\"{}>{}</option>",
-            (
-                ("" if option["value"] is None else option["value"], selected if option["selected"] else "", option["label"])
-                for _, group, _ in widget["optgroups"]
-                for option in group
-            ),
-        )
-        return format_html("<select name=\"{}\"{}>{}</select>", widget["name"], flatatt(widget["attrs"]), options)
+MAX_MATCHES = 20
 
 
-class EventFilterForm(forms.Form):
+class EntryInput(forms.TextInput):
+    """A text field that static/js/suggest.js gives a list of suggestions, from ``suggest_url``, as the reader types."""
+
+    def __init__(self, suggest_url):
+        super().__init__(attrs={"autocomplete": "off", "spellcheck": "false"})
+        self.suggest_url = suggest_url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-suggest"] = reverse(self.suggest_url)
+        return context
+
+
+class EntryField(forms.CharField):
+    """Published entries chosen by typing: a slug or a whole name picks those; otherwise the names with those words.
+
+    Cleans to the list of entries found (empty when nothing is typed); finding none, or too many
+    to be a choice, is an error that says so.
+    """
+
+    def __init__(self, *, entries, noun, plural, suggest_url, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("widget", EntryInput(suggest_url))
+        super().__init__(**kwargs)
+        self.entries, self.noun, self.plural = entries, noun, plural
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return []
+        found = matching_entries(self.entries(), text)
+        if not found:
+            raise forms.ValidationError(f"No published {self.noun} matches “{text}”.", code="no_match")
+        if len(found) > MAX_MATCHES:
+            raise forms.ValidationError(
+                f"More than {MAX_MATCHES} published {self.plural} match “{text}”: type more of the name.",
+                code="too_many_matches",
+            )
+        return found
+
+
+def matching_entries(entries, text):
+    """At most MAX_MATCHES + 1 entries: those the text names exactly, else those with its words in a name.
+
+    Read in no order, so that the scan stops at the first few found; sorted by what the page shows.
+    """
+    for matching in (entries.named(text), entries.with_words(text)):
+        found = list(matching.order_by()[: MAX_MATCHES + 1])
+        if found:
+            return sorted(found, key=str)
+    return []
+
+
+class EntryFilter(django_filters.Filter):
+    """Filters by the entries an EntryField found: ``field_name`` or ``method`` receive their list."""
+
+    field_class = EntryField
+
+    def __init__(self, *, lookup_expr="in", **kwargs):
+        super().__init__(lookup_expr=lookup_expr, **kwargs)
+
+
+class EntryFilterForm(forms.Form):
+    """A filter form that says which entries each typed name was taken to mean."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
+    def matched_entries(self):
+        """(field label, entries) for each field that chose entries: what the list was filtered by."""
+        if not self.is_bound or not hasattr(self, "cleaned_data"):
+            return []
+        chosen = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if isinstance(field, EntryField) and value:
+                chosen.append((field.label, value))
+            elif isinstance(field, forms.ModelChoiceField) and value is not None:
+                chosen.append((field.label, [value]))
+        return chosen
+
+
+def matchable_actors():
+    return Actor.objects.published_for_matching()
+
+
+def matchable_places():
+    return Place.objects.published_for_matching()
+
+
+def matchable_events():
+    return Event.objects.published_for_matching()
+
+
+def actor_filter(**kwargs):
+    return EntryFilter(entries=matchable_actors, noun="actor", plural="actors", suggest_url="suggest-actors", **kwargs)
+
+
+def place_filter(**kwargs):
+    return EntryFilter(entries=matchable_places, noun="place", plural="places", suggest_url="suggest-places", **kwargs)
+
+
+def event_filter(**kwargs):
+    return EntryFilter(entries=matchable_events, noun="event", plural="events", suggest_url="suggest-events", **kwargs)
+
+
+class EventFilterForm(EntryFilterForm):
     def clean(self):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("start"), cleaned_data.get("end")
@@ -79,30 +166,26 @@ class EventFilter(django_filters.FilterSet):
         widget=DatePicker,
     )
     type = django_filters.ChoiceFilter(field_name="event_type", choices=Event.Type.choices, empty_label="Any type")
-    actor = django_filters.ModelChoiceFilter(
+    actor = actor_filter(
         label="Actor",
-        field_name="participants",
-        to_field_name="slug",
-        distinct=True,
-        empty_label="Any actor",
-        widget=QuickSelect,
-        queryset=Actor.objects.published().filter(participations__event__status=Status.PUBLISHED).distinct(),
-        help_text="Events the actor took part in.",
+        method="filter_with_participant",
+        help_text="Events the actor took part in: a name, short name or alias.",
     )
-    place = django_filters.ModelChoiceFilter(
+    place = place_filter(
         label="Place",
         method="filter_at_place_or_within",
-        to_field_name="slug",
-        empty_label="Any place",
-        widget=QuickSelect,
-        queryset=Place.objects.published(),
-        help_text="Events at the place or at places within it.",
+        help_text="Events at the place or at places within it: a name or spelling.",
+    )
+    part_of = event_filter(
+        label="Part of",
+        field_name="parent",
+        help_text="Events directly within this one: a title.",
     )
     text = django_filters.CharFilter(label="Text", method="filter_text", help_text="Words in the title or summary.")
 
     class Meta:
         model = Event
-        fields = ["start", "end", "type", "actor", "place", "text"]
+        fields = ["start", "end", "type", "actor", "place", "part_of", "text"]
         form = EventFilterForm
 
     def filter_ending_on_or_after(self, queryset, name, value):
@@ -111,28 +194,32 @@ class EventFilter(django_filters.FilterSet):
     def filter_starting_on_or_before(self, queryset, name, value):
         return queryset.filter(Q(start_date__lte=value) | Q(start_date__isnull=True, end_date__lte=value))
 
-    def filter_at_place_or_within(self, queryset, name, place):
-        return queryset.filter(event_places__place__in=places_within(place)).distinct()
+    # Subqueries rather than joins: a join needs DISTINCT, which cannot walk the list's index.
+    def filter_with_participant(self, queryset, name, actors):
+        return queryset.filter(pk__in=Participation.objects.filter(actor__in=actors).values("event_id"))
+
+    def filter_at_place_or_within(self, queryset, name, places):
+        return queryset.filter(pk__in=EventPlace.objects.filter(place__in=places_within(places)).values("event_id"))
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
 
 
-def places_within(place):
-    """The place and every published place inside it, at any depth."""
-    children_of = {}
-    for pk, parent_pk in Place.objects.published().values_list("pk", "parent_id"):
-        children_of.setdefault(parent_pk, []).append(pk)
-    found, to_visit = set(), [place.pk]
-    while to_visit:
-        pk = to_visit.pop()
-        if pk not in found:
-            found.add(pk)
-            to_visit.extend(children_of.get(pk, ()))
-    return found
+def places_within(places):
+    """The ids of these places and of every published place inside them, at any depth, as one SQL subquery."""
+    table = connection.ops.quote_name(Place._meta.db_table)
+    ids = [place.pk for place in places]
+    sql = (
+        f"WITH RECURSIVE within_places(id) AS ("
+        f"SELECT id FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))}) "
+        f"UNION SELECT child.id FROM {table} child JOIN within_places ON child.parent_id = within_places.id "
+        f"WHERE child.status = %s"
+        f") SELECT id FROM within_places"
+    )
+    return RawSQL(sql, [*ids, Status.PUBLISHED])
 
 
-# The API's lists of actors and places (exchange/api/) filter with these; the HTML lists have no filters yet.
+# The API's list of actors (exchange/api/) filters with this; the HTML list has no filters yet.
 
 
 class ActorFilter(django_filters.FilterSet):
@@ -150,22 +237,18 @@ class ActorFilter(django_filters.FilterSet):
 
 
 class PlaceFilter(django_filters.FilterSet):
+    """The place list's filters, and the API's."""
+
     q = django_filters.CharFilter(
         label="Text", method="search", max_length=200, help_text="Words in the name or the other spellings."
     )
     kind = django_filters.ChoiceFilter(choices=Place.Kind.choices, empty_label="Any kind")
-    parent = django_filters.ModelChoiceFilter(
-        label="Within",
-        to_field_name="slug",
-        empty_label="Anywhere",
-        widget=QuickSelect,
-        queryset=Place.objects.published(),
-        help_text="Places directly within this place (its slug).",
-    )
+    within = place_filter(label="Within", field_name="parent", help_text="Places directly within this one: a name.")
 
     class Meta:
         model = Place
-        fields = ["q", "kind", "parent"]
+        fields = ["q", "kind", "within"]
+        form = EntryFilterForm
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(alternate_names__icontains=value))

@@ -3,10 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import IsNull
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from editorial.curation import CuratedModel, Status, unique_slug
+from editorial.curation import CuratedModel, CuratedQuerySet, Status, unique_slug
+
+from . import names
 
 __all__ = ["Actor", "ActorRelation", "Event", "EventPlace", "Participation", "Place", "Status"]
 
@@ -15,7 +21,59 @@ def split_lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class Actor(CuratedModel):
+class NamedQuerySet(CuratedQuerySet):
+    """Entries readers find by typing a name: see events/names.py."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.search_text = names.search_text(obj.search_names())
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def published_for_matching(self):
+        """The same rows as published(), asked as "none of the hidden ones" for a LIKE over every name.
+
+        Asked as status = published, SQLite walks the status index and reads each row out of order:
+        many times slower than the plain scan of the table that this makes it do.
+        """
+        return self.exclude(pk__in=self.model.objects.exclude(status=Status.PUBLISHED).values("pk"))
+
+    def named(self, text):
+        """Entries one of whose names (or slug) is the text."""
+        return self.filter(search_text__contains=names.whole_name(text))
+
+    def with_words(self, text):
+        """Entries one of whose names contains the text as whole words."""
+        return self.filter(search_text__contains=names.whole_words(text))
+
+    def with_word_starting(self, text):
+        """Entries one of whose names has a word beginning with the text, as a reader types it."""
+        return self.filter(search_text__contains=names.word_start(text))
+
+
+NamedManager = models.Manager.from_queryset(NamedQuerySet)
+
+
+class NamedModel(CuratedModel):
+    search_text = models.TextField(editable=False, serialize=False, default="")
+
+    objects = NamedManager()
+
+    class Meta:
+        abstract = True
+
+    def search_names(self):
+        raise NotImplementedError
+
+
+@receiver(pre_save)
+def keep_search_text(sender, instance, **kwargs):
+    # A signal rather than save(): loaddata's raw saves skip save() but send pre_save.
+    if isinstance(instance, NamedModel):
+        instance.search_text = names.search_text(instance.search_names())
+
+
+class Actor(NamedModel):
     class Kind(models.TextChoices):
         ARMED_GROUP = "armed_group", "Armed group"
         STATE_FORCE = "state_force", "State force"
@@ -33,11 +91,15 @@ class Actor(CuratedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["name"]
         constraints = [unique_slug("actor")]
+        indexes = [
+            # The actor list, by name.
+            models.Index(fields=["name", "id"], name="actor_name_idx"),
+        ]
 
     def __str__(self):
         if self.short_name and self.short_name != self.name:
@@ -54,6 +116,9 @@ class Actor(CuratedModel):
     @property
     def alias_list(self):
         return split_lines(self.aliases)
+
+    def search_names(self):
+        return [self.name, self.short_name, *self.alias_list, self.slug]
 
 
 class ActorRelationQuerySet(models.QuerySet):
@@ -99,7 +164,7 @@ class ActorRelation(models.Model):
     natural_key.dependencies = ["events.actor"]
 
 
-class Place(CuratedModel):
+class Place(NamedModel):
     class Kind(models.TextChoices):
         COUNTRY = "country", "Country"
         REGION = "region", "Region"
@@ -131,7 +196,7 @@ class Place(CuratedModel):
     coordinate_source_url = models.URLField(max_length=500, blank=True)
     coordinate_note = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["name"]
@@ -156,6 +221,12 @@ class Place(CuratedModel):
                 name="place_confidence_matches_coordinates",
             ),
         ]
+        indexes = [
+            # The place list, by name.
+            models.Index(fields=["name", "id"], name="place_name_idx"),
+            # A place page's places within it, by name.
+            models.Index(fields=["parent", "status", "name"], name="place_parent_status_name_idx"),
+        ]
 
     def __str__(self):
         return self.name
@@ -175,8 +246,25 @@ class Place(CuratedModel):
     def has_coordinates(self):
         return self.latitude is not None
 
+    def search_names(self):
+        return [self.name, *self.alternate_name_list, self.slug]
 
-class Event(CuratedModel):
+
+def chronological_order(prefix=""):
+    """Where an event sits in a chronology: by its start (its end when only the end is known), then its end.
+
+    Unknown dates come last. The nulls are ordered by IS NULL terms rather than NULLS LAST, which
+    SQLite cannot put in an index, so that the same expressions index the list on both databases.
+    """
+    earliest = Coalesce(f"{prefix}start_date", f"{prefix}end_date")
+    end = F(f"{prefix}end_date")
+    return (IsNull(earliest, True), earliest, IsNull(end, True), end, f"{prefix}title", f"{prefix}id")
+
+
+CHRONOLOGICAL_ORDER = chronological_order()
+
+
+class Event(NamedModel):
     class Type(models.TextChoices):
         # ACLED's event types, so that exports read the way researchers expect.
         BATTLES = "battles", "Battles"
@@ -227,7 +315,7 @@ class Event(CuratedModel):
     participants = models.ManyToManyField(Actor, through="Participation", related_name="events", blank=True)
     outcome = models.TextField(blank=True, help_text="The outcome as the record states it, where one is stated.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = [F("start_date").asc(nulls_first=True), "title"]
@@ -238,9 +326,13 @@ class Event(CuratedModel):
                 name="event_ends_after_it_starts",
             ),
         ]
+        # SQLite keeps no statistics unless told, and takes "status = published" for a selective condition:
+        # pages that join events to a selective row (an actor's, a place's) exclude the hidden events instead.
         indexes = [
-            # The public chronology: published events in date order.
-            models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
+            # The event list and its deep pages, and the claims list (by event): published events in chronological order.
+            models.Index("status", *CHRONOLOGICAL_ORDER, name="event_status_chronology_idx"),
+            # An event page's events within it, the part_of filter and the overview's prelude, in chronological order.
+            models.Index("parent", "status", *CHRONOLOGICAL_ORDER, name="event_parent_chronology_idx"),
         ]
 
     def __str__(self):
@@ -254,6 +346,9 @@ class Event(CuratedModel):
             raise ValidationError({"end_date": "The end date cannot be before the start date."})
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": "An event cannot be part of itself."})
+
+    def search_names(self):
+        return [self.title, self.slug]
 
 
 class EventPlaceQuerySet(models.QuerySet):

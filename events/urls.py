@@ -30,4 +30,7 @@ urlpatterns = [
     path("places/<slug:slug>/history/<int:revision>/", entry_revision, {"model": Place}, name="place-revision"),
     path("timeline/", views.timeline, name="timeline"),
     path("map/", views.place_map, name="map"),
+    path("suggest/actors/", views.suggest_actors, name="suggest-actors"),
+    path("suggest/places/", views.suggest_places, name="suggest-places"),
+    path("suggest/events/", views.suggest_events, name="suggest-events"),
 ]

@@ -1,18 +1,24 @@
 """Public pages: what happened."""
 
-from django.db.models import F, Prefetch
-from django.db.models.functions import Coalesce
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from editorial.curation import Status
 
+from . import names
 from .charts.forms import MapForm, TimelineForm
 from .charts.place_map import chart_places
 from .charts.timeline import chart_timeline
-from .filters import EventFilter
-from .models import Actor, ActorRelation, Event, EventPlace, Participation, Place
+from .excerpts import excerpt
+from .filters import EventFilter, PlaceFilter, matchable_actors, matchable_events, matchable_places
+from .models import CHRONOLOGICAL_ORDER, Actor, ActorRelation, Event, EventPlace, Participation, Place, chronological_order
+from .templatetags.record import event_dates
 
 ROLES_IN_ORDER = [role for role, _ in Participation.Role.choices]
 
@@ -24,13 +30,24 @@ def published_or_staff_preview(request, queryset, slug):
     return get_object_or_404(queryset, slug=slug)
 
 
-def earliest_known_date(prefix=""):
-    """Where an event sits in a chronology: its start, or its end when only the end is known."""
-    return Coalesce(f"{prefix}start_date", f"{prefix}end_date").asc(nulls_last=True)
+# How many rows a detail page shows of a list that may be long; a link leads to the whole list.
+CHILD_EVENTS_SHOWN = 50
+EVENTS_SHOWN = 50
+CHILD_PLACES_SHOWN = 100
+SUGGESTIONS = 10
+
+
+def hidden(model):
+    """The few entries the public may not see, to leave out of a selective list without a join on the status."""
+    return model.objects.exclude(status=Status.PUBLISHED).values("pk")
 
 
 def by_date(queryset):
-    return queryset.order_by(earliest_known_date(), F("end_date").asc(nulls_last=True), "title", "pk")
+    return queryset.order_by(*CHRONOLOGICAL_ORDER)
+
+
+def filtered_list(name, **filters):
+    return f"{reverse(name)}?{urlencode(filters)}"
 
 
 def published_places():
@@ -67,7 +84,6 @@ def event_detail(request, slug):
     queryset = Event.objects.select_related("parent__parent__parent").prefetch_related(
         published_places(),
         published_participations(),
-        Prefetch("children", queryset=by_date(Event.objects.published()), to_attr="published_children"),
     )
     event = published_or_staff_preview(request, queryset, slug)
     return render(
@@ -77,6 +93,8 @@ def event_detail(request, slug):
             "event": event,
             "ancestors": published_ancestors(event),
             "sides": participants_by_role(event.published_participations),
+            "children": excerpt(by_date(Event.objects.published().filter(parent=event)), CHILD_EVENTS_SHOWN),
+            "children_url": filtered_list("event-list", part_of=event.slug),
         },
     )
 
@@ -111,7 +129,6 @@ class ActorListView(ListView):
 
 
 def actor_detail(request, slug):
-    published_events = Event.objects.filter(status=Status.PUBLISHED)
     queryset = Actor.objects.prefetch_related(
         Prefetch(
             "relations_from",
@@ -127,40 +144,54 @@ def actor_detail(request, slug):
             .order_by("kind", "subject__name"),
             to_attr="published_relations_to",
         ),
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.filter(event__in=published_events)
-            .select_related("event")
-            .order_by(earliest_known_date("event__"), "event__title", "role"),
-            to_attr="published_participations",
-        ),
     )
     actor = published_or_staff_preview(request, queryset, slug)
-    return render(request, "events/actor_detail.html", {"actor": actor})
+    participations = (
+        Participation.objects.filter(actor=actor)
+        .exclude(event__in=hidden(Event))
+        .select_related("event")
+        .order_by(*chronological_order("event__"), "role")
+    )
+    return render(
+        request,
+        "events/actor_detail.html",
+        {
+            "actor": actor,
+            "participations": excerpt(participations, EVENTS_SHOWN),
+            "events_url": filtered_list("event-list", actor=actor.slug),
+        },
+    )
 
 
 # Places
 
 
-class PlaceListView(ListView):
+class PlaceListView(FilterView):
+    filterset_class = PlaceFilter
     paginate_by = 100
     template_name = "events/place_list.html"
     queryset = Place.objects.published().select_related("parent").order_by("name", "pk")
 
 
 def place_detail(request, slug):
-    queryset = Place.objects.select_related("parent").prefetch_related(
-        Prefetch("children", queryset=Place.objects.published().order_by("name"), to_attr="published_children"),
-        Prefetch(
-            "event_places",
-            queryset=EventPlace.objects.filter(event__status=Status.PUBLISHED)
-            .select_related("event")
-            .order_by(earliest_known_date("event__"), "event__title"),
-            to_attr="published_event_places",
-        ),
+    place = published_or_staff_preview(request, Place.objects.select_related("parent"), slug)
+    event_places = (
+        EventPlace.objects.filter(place=place)
+        .exclude(event__in=hidden(Event))
+        .select_related("event")
+        .order_by(*chronological_order("event__"))
     )
-    place = published_or_staff_preview(request, queryset, slug)
-    return render(request, "events/place_detail.html", {"place": place})
+    return render(
+        request,
+        "events/place_detail.html",
+        {
+            "place": place,
+            "children": excerpt(Place.objects.published().filter(parent=place).order_by("name", "pk"), CHILD_PLACES_SHOWN),
+            "children_url": filtered_list("place-list", within=place.slug),
+            "event_places": excerpt(event_places, EVENTS_SHOWN),
+            "events_url": filtered_list("event-list", place=place.slug),
+        },
+    )
 
 
 # Timeline and map: the geometry is laid out in charts.py, the templates draw it.
@@ -186,3 +217,67 @@ def place_map(request):
     form = MapForm(request.GET)
     area = form.cleaned_data["bbox"] if form.is_valid() else None
     return render(request, "events/map.html", {"place_map": chart_places(Place.objects, area), "form": form})
+
+
+# Suggestions for the filters' text fields (static/js/suggest.js): published entries only, best match first.
+
+
+SUGGESTION_CANDIDATES = 200
+
+
+def suggestions(entries, text, label, order, fields):
+    """Up to SUGGESTIONS entries with a word starting with the text: whole names first, then names that start with it.
+
+    The entries a whole name matches, and the first SUGGESTION_CANDIDATES with a word starting with
+    it, read in no order so that the scan stops early; only those are ranked, not every entry matched.
+    """
+    if not names.normalized(text):
+        return []
+    exact = entries.named(text).order_by().values("pk")[:SUGGESTIONS]
+    candidates = entries.with_word_starting(text).order_by().values("pk")[:SUGGESTION_CANDIDATES]
+    ranked = (
+        entries.model.objects.filter(Q(pk__in=list(exact.values_list("pk", flat=True))) | Q(pk__in=candidates))
+        .annotate(
+            rank=Case(
+                When(search_text__contains=names.whole_name(text), then=Value(0)),
+                When(search_text__startswith="|" + names.word_start(text), then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .only("slug", *fields)
+        .order_by("rank", *order)[:SUGGESTIONS]
+    )
+    return [{"value": entry.slug, "label": label(entry)} for entry in ranked]
+
+
+def suggestion_response(request, entries, label, order, fields):
+    text = request.GET.get("q", "")[:200]
+    return JsonResponse({"results": suggestions(entries, text, label, order, fields)})
+
+
+@require_GET
+def suggest_actors(request):
+    return suggestion_response(request, matchable_actors(), str, ["name", "pk"], ["name", "short_name"])
+
+
+@require_GET
+def suggest_places(request):
+    return suggestion_response(
+        request,
+        matchable_places(),
+        lambda place: f"{place.name} ({place.get_kind_display().lower()})",
+        ["name", "pk"],
+        ["name", "kind"],
+    )
+
+
+@require_GET
+def suggest_events(request):
+    return suggestion_response(
+        request,
+        matchable_events(),
+        lambda event: f"{event.title} ({event_dates(event)})",
+        CHRONOLOGICAL_ORDER,
+        ["title", "start_date", "end_date", "date_precision"],
+    )

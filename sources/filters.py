@@ -1,28 +1,12 @@
-"""The claims list's filters: every choice offered is a published entry that some public claim names."""
+"""The claims list's filters: actors, events and sources chosen by typing a name (see events/filters.py)."""
 
 import django_filters
-from django.db.models import F, Q
+from django import forms
+from django.db.models import Q
 
-from events.filters import QuickSelect
-from events.models import Actor, Event
+from events.filters import EntryFilterForm, actor_filter, event_filter
 
-from .models import Claim, Source
-from .public import public_claims
-
-
-# Each choice list asks "which rows do public claims name" as a subquery of ids: joining
-# through the claims and taking DISTINCT took seconds once there were thousands of claims.
-def claimants(request):
-    return Actor.objects.published().filter(pk__in=public_claims().values("claimant_id")).order_by("name")
-
-
-def parties(request):
-    return Actor.objects.published().filter(pk__in=public_claims().values("party_id")).order_by("name")
-
-
-def events_with_claims(request):
-    events = Event.objects.published().filter(pk__in=public_claims().values("event_id"))
-    return events.order_by(F("start_date").asc(nulls_last=True), "title")
+from .models import Citation, Claim, Source
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -33,26 +17,37 @@ class ClaimFilter(django_filters.FilterSet):
         help_text="Words in the statement, the original wording or the assessment.",
     )
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
-    claimant = django_filters.ModelChoiceFilter(
-        queryset=claimants, to_field_name="slug", empty_label="Anyone", widget=QuickSelect, label="Claimant"
-    )
-    party = django_filters.ModelChoiceFilter(
-        queryset=parties, to_field_name="slug", empty_label="Any party", widget=QuickSelect, label="About the party"
+    claimant = actor_filter(label="Claimant", help_text="Who makes the claim: a name, short name or alias.")
+    party = actor_filter(label="About the party", help_text="Whose dead, wounded or strength the claim gives.")
+    about = actor_filter(
+        label="About the actor", method="about_actor", help_text="Claims about the actor: as the party or the actor named."
     )
     assessment = django_filters.ChoiceFilter(choices=Claim.Assessment.choices, empty_label="Any assessment")
-    event = django_filters.ModelChoiceFilter(
-        queryset=events_with_claims, to_field_name="slug", empty_label="Any event", widget=QuickSelect, label="Event"
+    event = event_filter(label="Event", help_text="The event the claim is about: a title.")
+    source = django_filters.ModelChoiceFilter(
+        label="Source",
+        method="cited_by",
+        to_field_name="slug",
+        queryset=Source.objects.published(),
+        widget=forms.HiddenInput,
+        help_text="Claims this source carries: the source page links here.",
     )
 
     class Meta:
         model = Claim
-        fields = ["q", "kind", "claimant", "party", "assessment", "event"]
+        fields = ["q", "kind", "claimant", "party", "about", "assessment", "event", "source"]
+        form = EntryFilterForm
 
     def search(self, queryset, name, value):
         return queryset.filter(
             Q(statement__icontains=value) | Q(wording__icontains=value) | Q(assessment_reason__icontains=value)
         )
 
+    def about_actor(self, queryset, name, actors):
+        return queryset.filter(Q(actor__in=actors) | Q(party__in=actors))
+
+    def cited_by(self, queryset, name, source):
+        return queryset.filter(pk__in=Citation.objects.filter(source=source).values("claim_id"))
 
 class SourceFilter(django_filters.FilterSet):
     """The API's list of sources filters with this; the HTML list has no filters yet."""

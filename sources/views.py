@@ -1,23 +1,36 @@
 """Public pages: what was said about it, and the overview that rebuilds the article from the record."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf.locale import LANG_INFO
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from editorial.curation import Status
+from events.excerpts import excerpt
 from events.models import Actor, Event, EventPlace, Participation, Place
-from events.views import by_date, published_ancestors, published_or_staff_preview, published_participations
+from events.views import (
+    by_date,
+    filtered_list,
+    published_ancestors,
+    published_or_staff_preview,
+    published_participations,
+)
 
 from .filters import ClaimFilter
 from .models import Citation, Claim, Source
-from .public import in_reading_order, public_claims, with_details, with_same_allegations
+from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
 
 MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
+
+# How many events of each chronology the overview shows, and citations a source page shows.
+CHRONOLOGY_SHOWN = 50
+CITATIONS_SHOWN = 100
 
 # Overview
 
@@ -52,7 +65,6 @@ def overview(request):
                 to_attr="published_event_places",
             ),
             published_participations(),
-            Prefetch("children", queryset=by_date(Event.objects.published()), to_attr="published_children"),
         )
         .first()
     )
@@ -75,7 +87,9 @@ def overview(request):
             "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
             "sides": sides,
             "infobox_rows": infobox_rows(sides, claims),
-            "prelude": prelude(event),
+            "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
+            "battle_url": filtered_list("event-list", part_of=event.slug),
+            **prelude(event),
             "last_changed": record_last_changed(),
         },
     )
@@ -124,8 +138,14 @@ def loaded_ancestors(place):
 def prelude(event):
     """What led up to the event: the published events of the conflict it is part of, before it began."""
     if event.parent is None or not event.parent.is_published or event.start_date is None:
-        return []
-    return by_date(Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date))
+        return {"prelude": None}
+    earlier = Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date)
+    return {
+        "prelude": excerpt(by_date(earlier), CHRONOLOGY_SHOWN),
+        "prelude_url": filtered_list(
+            "event-list", part_of=event.parent.slug, end=(event.start_date - datetime.timedelta(days=1)).isoformat()
+        ),
+    }
 
 
 def record_last_changed():
@@ -166,7 +186,7 @@ class SourceListView(ListView):
 def source_detail(request, slug):
     source = published_or_staff_preview(request, Source.objects.all(), slug)
     citations = (
-        Citation.objects.filter(source=source, claim__in=public_claims().values("pk"))
+        Citation.objects.filter(is_public("claim__"), source=source)
         .select_related("claim__event", "claim__party", "claim__claimant")
         .order_by(
             F("claim__event__start_date").asc(nulls_last=True), "claim__event__title", "claim__kind", "claim__slug"
@@ -175,7 +195,12 @@ def source_detail(request, slug):
     return render(
         request,
         "sources/source_detail.html",
-        {"source": source, "language": language_name(source.language), "citations": list(citations)},
+        {
+            "source": source,
+            "language": language_name(source.language),
+            "citations": excerpt(citations, CITATIONS_SHOWN),
+            "claims_url": filtered_list("claim-list", source=source.slug),
+        },
     )
 
 
@@ -195,6 +220,52 @@ class ClaimListView(FilterView):
 
     def get_queryset(self):
         return with_details(in_reading_order(public_claims()))
+
+    def paginate_queryset(self, queryset, page_size):
+        # The claims about an event, then the others: the first part in the order of the events' index, so a
+        # page reads only its rows instead of sorting every claim; then one query for the page's details.
+        ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+        # Counted without the join (public claims name no hidden event), read through it.
+        about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
+        about_no_event = (ids.filter(event__isnull=True),) * 2
+        paginator, page, ids, is_paginated = super().paginate_queryset(
+            ChainedLists(about_events, about_no_event), page_size
+        )
+        details = with_details(Claim.objects.filter(pk__in=ids)).in_bulk()
+        page.object_list = [details[pk] for pk in ids]
+        return paginator, page, page.object_list, is_paginated
+
+
+class ChainedLists:
+    """Querysets read one after the other as one list, with what a paginator asks of it: a count and slices.
+
+    Each part is a pair of querysets of the same rows: one to count them, one to read them in order.
+    """
+
+    ordered = True
+
+    def __init__(self, *parts):
+        self.querysets = [rows for _, rows in parts]
+        self.to_count = [counted for counted, _ in parts]
+
+    @cached_property
+    def counts(self):
+        return [queryset.count() for queryset in self.to_count]
+
+    def count(self):
+        return sum(self.counts)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        rows = []
+        for queryset, count in zip(self.querysets, self.counts):
+            if start < count and stop > 0:
+                rows.extend(queryset[max(start, 0) : min(stop, count)])
+            start, stop = start - count, stop - count
+        return rows
 
 
 def claim_detail(request, slug):

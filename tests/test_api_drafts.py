@@ -59,7 +59,7 @@ def list_urls():
         "/api/claims/?q=Zqxdraftmarker",
         "/api/actors/?q=Zqxdraftmarker",
         "/api/places/?q=Zqxdraftmarker",
-        "/api/places/?parent=menaka-region",
+        "/api/places/?within=menaka-region",
         "/api/sources/?q=Zqxdraftmarker",
         "/api/",
     ]

@@ -181,7 +181,7 @@ def test_actors_filter_by_words_in_names_or_aliases_and_by_kind(client):
     }
 
 
-def test_places_filter_by_words_in_names_or_spellings_by_kind_and_by_parent(client):
+def test_places_filter_by_words_in_names_or_spellings_by_kind_and_by_the_place_they_are_within(client):
     region = make_place(slug="gao-region", name="Gao Region", kind=Place.Kind.REGION)
     make_place(slug="ntillit", name="N'Tillit", alternate_names="Ntillit\nIntilit", parent=region)
     make_place(slug="haroum", name="Haroum", parent=region)
@@ -189,10 +189,11 @@ def test_places_filter_by_words_in_names_or_spellings_by_kind_and_by_parent(clie
 
     assert slugs(client, "/api/places/", {"q": "intilit"}) == ["ntillit"]
     assert slugs(client, "/api/places/", {"kind": "region"}) == ["gao-region"]
-    assert slugs(client, "/api/places/", {"parent": "gao-region"}) == ["haroum", "ntillit"]
-    for parent in ("nowhere", "hidden"):
-        assert errors(client, "/api/places/", {"parent": parent}) == {
-            "parent": ["Select a valid choice. That choice is not one of the available choices."]
+    assert slugs(client, "/api/places/", {"within": "gao-region"}) == ["haroum", "ntillit"]
+    assert slugs(client, "/api/places/", {"within": "Gao"}) == ["haroum", "ntillit"]
+    for within in ("nowhere", "hidden"):
+        assert errors(client, "/api/places/", {"within": within}) == {
+            "within": [f"No published place matches “{within}”."]
         }
 
 

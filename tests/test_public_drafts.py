@@ -82,8 +82,8 @@ def test_hidden_entries_answer_not_found(client, record_with_hidden_entries):
 
 
 def test_hidden_entries_cannot_be_chosen_as_filters(client, record_with_hidden_entries):
-    for query in ({"actor": "hidden-actor"}, {"place": "hidden-place"}):
-        response = client.get(reverse("event-list"), query)
+    for name, slug in (("actor", "hidden-actor"), ("place", "hidden-place")):
+        response = client.get(reverse("event-list"), {name: slug})
         page = response.content.decode()
-        assert "Select a valid choice." in page
+        assert f"No published {name} matches “{slug}”." in page
         assert MARKER not in page

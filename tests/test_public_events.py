@@ -162,16 +162,22 @@ def test_an_open_ended_date_range_filters_on_one_side(client):
     assert listed_titles(client.get(EVENTS, {"end": "2021-12-31"})) == ["Old"]
 
 
-def test_the_actor_choices_offer_only_published_actors_who_took_part_in_published_events(client):
-    make_event(participants=[(make_actor(name="Takes Part"), Participation.Role.SIDE_A)])
+def test_the_actor_filter_lists_no_actors_and_finds_only_published_events_of_published_actors(client):
+    make_event(title="Shown", participants=[(make_actor(name="Takes Part"), Participation.Role.SIDE_A)])
     make_actor(name="Only Comments")
-    make_event(status=Status.DRAFT, participants=[(make_actor(name="Only In A Draft"), Participation.Role.SIDE_A)])
+    make_event(
+        title="Draft battle", status=Status.DRAFT, participants=[(make_actor(name="Only In A Draft"), Participation.Role.SIDE_A)]
+    )
+    make_event(participants=[(make_actor(name="Draft Group", status=Status.DRAFT), Participation.Role.SIDE_A)])
 
     page = client.get(EVENTS).content.decode()
+    assert page.count("<select") == 1, "only the type is a drop-down"
+    assert "Takes Part" not in page and "Only Comments" not in page
 
-    assert ">Takes Part</option>" in page
-    assert "Only Comments" not in page
-    assert "Only In A Draft" not in page
+    assert listed_titles(client.get(EVENTS, {"actor": "takes part"})) == ["Shown"]
+    in_a_draft = client.get(EVENTS, {"actor": "Only In A Draft"})
+    assert listed_titles(in_a_draft) == [] and "Draft battle" not in in_a_draft.content.decode()
+    assert "No published actor matches “Draft Group”." in client.get(EVENTS, {"actor": "Draft Group"}).content.decode()
 
 
 # Invalid input: a page with the form's errors, or a 404; never a server error
@@ -184,8 +190,8 @@ def test_the_actor_choices_offer_only_published_actors_who_took_part_in_publishe
         ({"end": "yesterday"}, "To", "Enter a valid date."),
         ({"start": "12/03/2022"}, "From", "Enter a valid date."),
         ({"type": "picnic"}, "Type", "Select a valid choice."),
-        ({"actor": "no-such-actor"}, "Actor", "Select a valid choice."),
-        ({"place": "atlantis"}, "Place", "Select a valid choice."),
+        ({"actor": "no-such-actor"}, "Actor", "No published actor matches “no-such-actor”."),
+        ({"place": "atlantis"}, "Place", "No published place matches “atlantis”."),
         ({"start": "2022-12-10", "end": "2022-12-03"}, "To", "The end of the date range cannot be before its start."),
         ({"text": "Fitili\x00"}, "Text", "Null characters are not allowed."),
         ({"actor": "jnim\x00"}, "Actor", "Null characters are not allowed."),

@@ -17,7 +17,7 @@ class Record:
     """A war, a battle in it, a group and a region, with more and more around them."""
 
     def __init__(self):
-        self.war = make_event(slug="war", title="War", event_type="conflict")
+        self.war = make_event(slug="december-2022-menaka-region-clashes", title="War", event_type="conflict")
         self.region = make_place(slug="region", name="Region", kind=Place.Kind.REGION)
         self.group = make_actor(slug="group", name="Group")
         self.battle = make_event(
@@ -48,7 +48,10 @@ class Record:
         make_relation(rival, ActorRelation.Kind.ALLIED_WITH, self.group)
         make_relation(self.group, ActorRelation.Kind.FIGHTS, rival)
         source = make_source(title=f"Report {n}")
-        make_claim(event=self.battle, party=self.group, claimant=rival, value_low=n, wording=str(n), sources=[source])
+        self.first_source = getattr(self, "first_source", source)
+        claim = make_claim(event=self.battle, party=self.group, claimant=rival, value_low=n, wording=str(n), sources=[source])
+        self.first_claim = getattr(self, "first_claim", claim)
+        make_claim(event=self.war, party=self.group, claimant=rival, value_low=n, wording=str(n), sources=[self.first_source])
         make_claim(
             actor=self.group, claimant=rival, kind="commander", qualifier="", wording=f"Commander {n}", sources=[source]
         )
@@ -66,12 +69,28 @@ PAGES = {
     "event list, page 2": lambda record: reverse("event-list") + "?page=last",
     "event page": lambda record: record.battle.get_absolute_url(),
     "event corrections log": lambda record: reverse("event-history", args=["battle"]),
+    "event page, a war": lambda record: record.war.get_absolute_url(),
     "actor list": lambda record: reverse("actor-list"),
     "actor page": lambda record: record.group.get_absolute_url(),
     "actor corrections log": lambda record: reverse("actor-history", args=["group"]),
     "place list": lambda record: reverse("place-list"),
     "place page": lambda record: record.region.get_absolute_url(),
     "place corrections log": lambda record: reverse("place-history", args=["region"]),
+    "event list, by a word of an actor's name": lambda record: reverse("event-list") + "?actor=1",
+    "event list, parts of an event": lambda record: reverse("event-list") + "?part_of=battle",
+    "place list, places within one": lambda record: reverse("place-list") + "?within=region",
+    # The claims about events come first, then the others: each kind stays on its side of that line.
+    "claim list, claims about events": lambda record: reverse("claim-list") + "?kind=killed",
+    "claim list, claims about no event": lambda record: reverse("claim-list") + "?kind=commander",
+    "claim list, filtered by typing": lambda record: reverse("claim-list") + "?claimant=1&party=group&event=battle",
+    "claim list, one source": lambda record: reverse("claim-list") + f"?source={record.first_source.slug}",
+    "claim page": lambda record: record.first_claim.get_absolute_url(),
+    "source list": lambda record: reverse("source-list"),
+    "source page": lambda record: record.first_source.get_absolute_url(),
+    "overview": lambda record: reverse("overview"),
+    "actor suggestions": lambda record: reverse("suggest-actors") + "?q=riv",
+    "place suggestions": lambda record: reverse("suggest-places") + "?q=vil",
+    "event suggestions": lambda record: reverse("suggest-events") + "?q=skir",
 }
 
 

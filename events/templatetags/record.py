@@ -87,3 +87,9 @@ CONFIDENCE_IN_BRIEF = {
 @register.filter
 def confidence_in_brief(place):
     return CONFIDENCE_IN_BRIEF[place.coordinate_confidence]
+
+
+@register.filter
+def thousands(number):
+    """5000 → "5,000", as the record's counts are written."""
+    return f"{number:,}"

@@ -7,8 +7,12 @@ Each tag makes a fixed number of queries, however many claims and citations ther
 from dataclasses import dataclass
 
 from django import template
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 
+from events.excerpts import excerpt
 from sources.models import Claim
 from sources.public import in_reading_order, public_claims, with_details, with_same_allegations
 
@@ -25,6 +29,9 @@ SINGULAR_UNITS = {
 }
 
 KIND_ORDER = {kind: position for position, kind in enumerate(Claim.Kind.values)}
+
+# How many claims an event or actor page shows in each section; a link leads to the claims list for the rest.
+CLAIMS_SHOWN = 30
 
 KIND_HEADINGS = {
     Claim.Kind.KILLED: "People killed",
@@ -70,6 +77,26 @@ def figure(claim):
 def public(entry):
     """The entry if the public may see it, else None: a staff preview of a draft never shows other drafts."""
     return entry if entry is not None and entry.is_published else None
+
+
+@register.filter
+def claimant(claim):
+    """Who makes the claim, as a link; with none named, the sources that state it in their own voice, or "unattributed".
+
+    A filter rather than an included template: it is on every row of the claims list.
+    """
+    person = public(claim.claimant)
+    if person is not None:
+        return format_html('<a href="{}">{}</a>', person.get_absolute_url(), person.label)
+    if claim.public_citations:
+        sources = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((c.source.get_absolute_url(), c.source.publisher or c.source.title) for c in claim.public_citations),
+        )
+        own = "its" if len(claim.public_citations) == 1 else "their"
+        return format_html("{}, in {} own voice", sources, own)
+    return "unattributed"
 
 
 @register.filter
@@ -141,14 +168,23 @@ def shown_with_notes(claims, notes):
     ]
 
 
-def by_subject(claim):
-    return (
-        KIND_ORDER.get(claim.kind, len(KIND_ORDER)),
-        claim.party is None,
-        claim.party.name if claim.party else "",
-        claim.claimant.name if claim.claimant else "",
-        claim.slug,
+def by_subject(claims):
+    """Kind in the order of Claim.Kind, then party (none last), then claimant: claims about one quantity together."""
+    kind_order = Case(
+        *(When(kind=kind, then=Value(position)) for kind, position in KIND_ORDER.items()),
+        default=Value(len(KIND_ORDER)),
+        output_field=IntegerField(),
     )
+    return claims.order_by(
+        kind_order,
+        F("party__name").asc(nulls_last=True),
+        F("claimant__name").asc(nulls_first=True),
+        "slug",
+    )
+
+
+def claims_list(**filters):
+    return f"{reverse('claim-list')}?{urlencode(filters)}"
 
 
 def grouped_by_subject(shown_claims):
@@ -162,20 +198,34 @@ def grouped_by_subject(shown_claims):
 
 @register.inclusion_tag("sources/_claim_groups.html")
 def claims_about_event(event):
-    claims = sorted(with_same_allegations(with_details(public_claims().filter(event=event))), key=by_subject)
+    claims = excerpt(by_subject(with_same_allegations(with_details(public_claims().filter(event=event)))), CLAIMS_SHOWN)
     notes = Notes()
-    shown = shown_with_notes(claims, notes)
-    return {"kinds": grouped_by_subject(shown), "notes": notes.all, "prefix": f"claims-{event.slug}"}
+    shown = shown_with_notes(claims.items, notes)
+    return {
+        "kinds": grouped_by_subject(shown),
+        "notes": notes.all,
+        "prefix": f"claims-{event.slug}",
+        "claims": claims,
+        "claims_url": claims_list(event=event.slug),
+    }
 
 
 @register.inclusion_tag("sources/_actor_claims.html")
 def claims_about_actor(actor):
-    claims = list(
-        with_same_allegations(
-            with_details(in_reading_order(public_claims().filter(Q(claimant=actor) | Q(actor=actor) | Q(party=actor))))
-        )
-    )
+    def shown(claims):
+        return excerpt(with_same_allegations(with_details(in_reading_order(claims))), CLAIMS_SHOWN)
+
+    made = shown(public_claims().filter(claimant=actor))
+    about = shown(public_claims().filter(Q(actor=actor) | Q(party=actor)))
     notes = Notes()
-    made = shown_with_notes([claim for claim in claims if claim.claimant_id == actor.pk], notes)
-    about = shown_with_notes([claim for claim in claims if actor.pk in (claim.actor_id, claim.party_id)], notes)
-    return {"actor": actor, "made": made, "about": about, "notes": notes.all, "prefix": f"claims-{actor.slug}"}
+    return {
+        "actor": actor,
+        "made": made,
+        "made_shown": shown_with_notes(made.items, notes),
+        "made_url": claims_list(claimant=actor.slug),
+        "about": about,
+        "about_shown": shown_with_notes(about.items, notes),
+        "about_url": claims_list(about=actor.slug),
+        "notes": notes.all,
+        "prefix": f"claims-{actor.slug}",
+    }

@@ -18,6 +18,7 @@ PAGE_TYPES = {
     "overview": lambda: reverse("overview"),
     "event list": lambda: reverse("event-list"),
     "event list with filter errors": lambda: reverse("event-list") + "?start=3+December&end=2022-13-45&actor=nobody",
+    "event list filtered by typed names": lambda: reverse("event-list") + "?actor=jnim&place=menaka",
     "event detail": lambda: reverse("event-detail", args=[MAIN_EVENT]),
     "actor list": lambda: reverse("actor-list"),
     "actor detail": lambda: first_published(Actor, participations__event__slug=MAIN_EVENT).get_absolute_url(),
@@ -28,6 +29,7 @@ PAGE_TYPES = {
     "source detail": lambda: first_published(Source).get_absolute_url(),
     "claim list": lambda: reverse("claim-list"),
     "claim list with filter errors": lambda: reverse("claim-list") + "?kind=rumour&claimant=nobody",
+    "claim list of one source": lambda: reverse("claim-list") + f"?source={first_published(Source).slug}",
     "claim detail": lambda: first_published(Claim, event__slug=MAIN_EVENT).get_absolute_url(),
     "history": lambda: reverse("event-history", args=[MAIN_EVENT]),
     "revision": lambda: reverse(
