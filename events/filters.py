@@ -66,11 +66,16 @@ class EntryField(forms.CharField):
             return []
         found = matching_entries(self.entries(), text)
         if not found:
-            raise forms.ValidationError(f"No published {self.noun} matches “{text}”.", code="no_match")
+            # The reader's text goes in as a parameter, never into the message itself: whoever
+            # renders the error (a form, the API) formats the message with its params.
+            raise forms.ValidationError(
+                "No published %(noun)s matches “%(text)s”.", code="no_match", params={"noun": self.noun, "text": text}
+            )
         if len(found) > MAX_MATCHES:
             raise forms.ValidationError(
-                f"More than {MAX_MATCHES} published {self.plural} match “{text}”: type more of the name.",
+                "More than %(most)s published %(plural)s match “%(text)s”: type more of the name.",
                 code="too_many_matches",
+                params={"most": MAX_MATCHES, "plural": self.plural, "text": text},
             )
         return found
 

@@ -135,6 +135,15 @@ def test_an_unknown_name_is_a_form_error_on_a_page_that_lists_nothing(client, re
     assert listed(response) == []
 
 
+def test_a_name_with_percent_signs_is_an_error_on_the_page_and_in_the_api(client, record):
+    response = client.get(EVENTS, {"actor": "%s %(x)s 100%"})
+    assert errors_of(response) == ["Actor: No published actor matches “%s %(x)s 100%”."]
+
+    response = client.get("/api/events/", {"actor": "%s %(x)s 100%"})
+    assert response.status_code == 400
+    assert response.json() == {"actor": ["No published actor matches “%s %(x)s 100%”."]}
+
+
 def test_a_draft_is_never_found_by_its_name_or_slug(client, record):
     make_actor(slug="draft-militia", name="Zqxdraft militia", status=Status.DRAFT)
     make_event(slug="draft-event", title="Zqxdraft raid", status=Status.DRAFT, parent=record["clashes"])
