@@ -172,7 +172,7 @@ def entry_revision(request, slug, revision, model, public_entries=None):
     entries = public_entries() if public_entries else model.objects.published()
     entry = get_object_or_404(entries, slug=slug)
     record = get_object_or_404(entry.history.all(), history_id=revision, status=Status.PUBLISHED)
-    fields = [f for f in model._meta.concrete_fields if f.name not in UNSHOWN_FIELDS]
+    fields = [f for f in recorded_fields(model) if f.name not in UNSHOWN_FIELDS]
     values = [(f, getattr(record, f.attname)) for f in fields]
     shown = public_values([(f, value, value) for f, value in values])
     latest = entry.history.order_by("-history_date", "-history_id").values_list("history_id", flat=True).first()

@@ -8,12 +8,13 @@ serializer can show it. (Parents are joined and checked in serializers.py.)
 from django.db.models import Prefetch
 from django.http import Http404
 from django.views.generic import TemplateView
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 
 from editorial.curation import Status
-from events.filters import ActorFilter, EventFilter, PlaceFilter
+from events.filters import ActorFilter, EntryFilter, EventFilter, PlaceFilter
 from events.models import Actor, ActorRelation, Event, Place
 from events.views import published_participations, published_places
 from sources.filters import ClaimFilter, SourceFilter
@@ -22,6 +23,11 @@ from sources.public import public_claims, with_details, with_same_allegations
 
 from . import serializers
 from .reference import reference
+
+# The lists' text filters take a name or a slug and a hidden source filter takes a slug: strings, which
+# drf-spectacular cannot tell from a filter that matches names rather than a model field.
+extend_schema_field(OpenApiTypes.STR)(EntryFilter)
+extend_schema_field(OpenApiTypes.STR)(ClaimFilter.base_filters["source"])
 
 INVALID_PARAMETERS = OpenApiResponse(
     response={
