@@ -32,6 +32,18 @@ def is_public(path=""):
     return condition
 
 
+def claims_previewed_with(event):
+    """What a staff preview of an unpublished event shows as its claims: those not withdrawn, as they will
+    be published with it, naming no other unpublished entry. Never for the public: only the event's staff
+    preview calls this, for an event that is not published."""
+    condition = ~Q(status=Status.WITHDRAWN)
+    for field in CLAIM_REFERENCES:
+        if field != "event":
+            hidden = Claim._meta.get_field(field).related_model.objects.exclude(status=Status.PUBLISHED)
+            condition &= ~Q(**{f"{field}__in": hidden.values("pk")})
+    return Claim.objects.filter(condition, event=event)
+
+
 def public_citations():
     return (
         Citation.objects.filter(source__status=Status.PUBLISHED)

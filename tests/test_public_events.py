@@ -438,6 +438,22 @@ def test_staff_preview_a_draft_event_with_a_banner(admin_client):
     assert "Corrections log" not in page
 
 
+def test_the_preview_of_a_draft_event_shows_the_claims_that_go_with_it(admin_client, client):
+    draft = make_event(title="Draft Battle", status=Status.REVIEW)
+    make_claim(event=draft, statement="ISGS says it killed 40", status=Status.REVIEW)
+    make_claim(event=draft, statement="A published claim about it")
+    make_claim(event=draft, statement="A withdrawn claim", status=Status.WITHDRAWN)
+    make_claim(event=draft, statement="Claimed by a draft", claimant=make_actor(name="Zqxdraft militia", status=Status.DRAFT))
+
+    page = admin_client.get(draft.get_absolute_url()).content.decode()
+
+    assert "ISGS says it killed 40" in page and "In review: not public yet" in page
+    assert "A published claim about it" in page
+    assert "A withdrawn claim" not in page and "Zqxdraft" not in page
+    assert "No published claims about this event yet" not in page
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
 def test_a_published_event_shows_no_preview_banner_to_staff(admin_client):
     event = make_event(title="Published Battle")
 

@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 
 from events.excerpts import excerpt
 from sources.models import Claim
-from sources.public import in_reading_order, public_claims, with_details, with_same_allegations
+from sources.public import claims_previewed_with, in_reading_order, public_claims, with_details, with_same_allegations
 
 register = template.Library()
 
@@ -198,7 +198,8 @@ def grouped_by_subject(shown_claims):
 
 @register.inclusion_tag("sources/_claim_groups.html")
 def claims_about_event(event):
-    claims = excerpt(by_subject(with_same_allegations(with_details(public_claims().filter(event=event)))), CLAIMS_SHOWN)
+    about = public_claims().filter(event=event) if event.is_published else claims_previewed_with(event)
+    claims = excerpt(by_subject(with_same_allegations(with_details(about))), CLAIMS_SHOWN)
     notes = Notes()
     shown = shown_with_notes(claims.items, notes)
     return {
