@@ -29,9 +29,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_etags
 from django.utils.translation import get_language_from_request
 
 from editorial.history import tracked_models
@@ -125,15 +125,16 @@ class PageCacheMiddleware:
         version = Version.current()
         _thread.read_pages = True
         key = page_key(request, version)
+        if etag(key) in parse_etags(request.headers.get("If-None-Match", "")):
+            # The client holds this very page of this version: no need to fetch it.
+            return not_modified(key, version)
         stored = cache.get(key)
         if stored is not None:
             return answer(request, rebuilt(stored), version)
         response = self.get_response(request)
         if not is_public(request, response):
             return response
-        response["ETag"] = etag(key)
-        response["Last-Modified"] = http_date(version.changed)
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        stamp(response, key, version)
         if not response.streaming and len(response.content) <= LARGEST_STORED:
             cache.set(key, frozen(response))
         return answer(request, response, version)
@@ -177,6 +178,17 @@ def page_key(request, version):
 
 def etag(key):
     return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+
+
+def stamp(response, key, version):
+    response["ETag"] = etag(key)
+    response["Last-Modified"] = http_date(version.changed)
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
+
+
+def not_modified(key, version):
+    return stamp(HttpResponseNotModified(), key, version)
 
 
 def frozen(response):
