@@ -21,6 +21,7 @@ shows a correction at once (a max-age would keep serving the uncorrected page).
 """
 
 import hashlib
+import logging
 import threading
 import time
 import uuid
@@ -30,11 +31,13 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags
 from django.utils.translation import get_language_from_request
 
 from editorial.history import tracked_models
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "record-version"
 EXCLUDED_PATHS = ("/admin/", "/suggest/")
@@ -136,7 +139,7 @@ class PageCacheMiddleware:
             return response
         stamp(response, key, version)
         if not response.streaming and len(response.content) <= LARGEST_STORED:
-            cache.set(key, frozen(response))
+            store(key, response)
         return answer(request, response, version)
 
 
@@ -184,7 +187,18 @@ def stamp(response, key, version):
     response["ETag"] = etag(key)
     response["Last-Modified"] = http_date(version.changed)
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    # A shared proxy must not hand the readers' copy to a signed-in editor, who may see a preview.
+    patch_vary_headers(response, ["Cookie"])
     return response
+
+
+def store(key, response):
+    """Keep the page if the cache can take it now; the reader gets it either way (a long import
+    can hold SQLite's write lock for longer than a reader should wait)."""
+    try:
+        cache.set(key, frozen(response))
+    except Exception:
+        logger.warning("Could not store %s in the page cache", key, exc_info=True)
 
 
 def not_modified(key, version):

@@ -1,5 +1,7 @@
 """The readers' page cache: pages served from it until the record changes, and never a draft."""
 
+import io
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.cache import cache
@@ -133,6 +135,7 @@ def test_an_unchanged_record_answers_304_to_its_etag_and_200_after_a_change():
     event = make_event(title="Clash at Tamalat")
     first, _ = anonymous_get(EVENTS)
     assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert first["Vary"] == "Cookie"
 
     unchanged, queries = anonymous_get(EVENTS, if_none_match=first["ETag"])
     assert (unchanged.status_code, unchanged.content, queries) == (304, b"", 0)
@@ -168,6 +171,15 @@ def test_every_kind_of_public_page_gets_a_validator_and_a_missing_page_is_not_ca
     missing, _ = anonymous_get("/events/no-such-event/")
     assert missing.status_code == 404 and "ETag" not in missing
     assert anonymous_get("/events/no-such-event/")[1] > 0
+
+
+def test_a_synthetic_record_written_in_bulk_shows_on_the_next_request():
+    make_event(title="Clash at Tamalat")
+    anonymous_get(EVENTS)
+
+    call_command("synthesize", events=10, seed=4, stdout=io.StringIO())
+
+    assert "Synthetic" in text(anonymous_get(EVENTS)[0])
 
 
 @pytest.mark.urls("tests.test_page_cache")
