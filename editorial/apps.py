@@ -16,7 +16,8 @@ class EditorialConfig(AppConfig):
 
 
 def create_cache_table(using, verbosity, **kwargs):
-    """migrate makes the database cache's table too, so that a deployment needs no extra step."""
+    """migrate makes the database cache's table too, so that a deployment needs no extra step.
+    The signal comes once per app: only the first call finds the table missing; the others say nothing."""
     from django.core.management import call_command
 
-    call_command("createcachetable", database=using, verbosity=verbosity)
+    call_command("createcachetable", database=using, verbosity=verbosity - 1)

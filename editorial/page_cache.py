@@ -42,10 +42,10 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "record-version"
 EXCLUDED_PATHS = ("/admin/", "/suggest/")
 PUBLIC_TYPES = ("text/html", "application/json", "application/geo+json", "text/csv")
-# Cookies and headers whose presence can change what a page shows.
+# Cookies whose presence can change what a page shows (so can an Authorization header).
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
-# Headers a public response may vary on: the key holds the first two, the rest do not
-# change the body (no page differs by its cookies for a reader who has none).
+# Headers a stored response may vary on: the key holds the Accept header and the language,
+# and no page differs by its cookies for a reader who has none of PERSONAL_COOKIES.
 HARMLESS_VARY = {"accept", "accept-language", "cookie"}
 # Larger bodies (whole exports) are rendered for each request instead.
 LARGEST_STORED = 4 * 1024 * 1024
