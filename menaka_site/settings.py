@@ -7,6 +7,7 @@ not recognise is an error at start-up rather than a silent default.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "menaka_site.middleware.GZipWithoutSecretsMiddleware",
     "menaka_site.health.DatabaseUnavailableMiddleware",
+    # Before the middleware that set cookies, so that it sees them (editorial/page_cache.py).
+    "editorial.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,6 +150,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction starts, so that two editors saving at
     # once wait for each other instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE"}
+
+
+
+def cache_from_url(url):
+    """CACHES["default"] from CACHE_URL; empty: a table in the site's own database.
+
+    The database is the one store every worker and every machine of a deployment already
+    shares, so the default needs no other service; Redis or Memcached are faster.
+    """
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    parts = urlsplit(url)
+    if parts.scheme in ("redis", "rediss", "unix"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme == "memcached" and parts.netloc and parts.path in ("", "/"):
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+                "LOCATION": parts.netloc.split(",")}
+    if parts.scheme == "file" and parts.path.startswith("/") and not parts.netloc:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": parts.path,
+                "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    if url == "locmem://":  # one process only: the test suite
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL={url!r} is not understood; use redis://host:6379/0, rediss://..., "
+        "memcached://host:11211, file:///absolute/folder or locmem://, or leave it empty for the database."
+    )
+
+
+# Pages live a day at most: those of an old version of the record are never asked for again.
+CACHES = {"default": {**cache_from_url(os.environ.get("CACHE_URL", "").strip()), "TIMEOUT": 24 * 3600}}
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+# HttpResponse("ok") at /benchmark/bare/, through the same middleware: scripts/benchmark's yardstick.
+BENCHMARK_BARE_VIEW = env_bool("DJANGO_BENCHMARK_BARE_VIEW", False)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

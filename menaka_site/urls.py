@@ -1,12 +1,14 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from . import health
 from .changes import ChangesFeed, changes
 from .sitemaps import SITEMAPS
-
-from . import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -23,3 +25,7 @@ urlpatterns = [
     path("", include("sources.urls")),
     path("", include("events.urls")),
 ]
+
+if settings.BENCHMARK_BARE_VIEW:
+    # Only when scripts/benchmark asks for it; never_cache: it is measured rendered, every time.
+    urlpatterns.append(path("benchmark/bare/", never_cache(lambda request: HttpResponse("ok"))))

@@ -1,6 +1,8 @@
 """Settings for the whole suite that differ from production on purpose."""
 
+import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 
 def pytest_configure():
@@ -12,3 +14,11 @@ def pytest_configure():
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
     }
     settings.WHITENOISE_USE_FINDERS = True
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no pages cached (the suite's cache is in memory: no database needed)."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -26,6 +26,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from editorial.page_cache import record_changed
 from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, Status
 from sources.models import Citation, Claim, Source
 
@@ -115,6 +116,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             counts = Synthesizer(events, seed).write()
+            record_changed()  # bulk inserts send no signals
         self.stdout.write(
             f"Added a synthetic record (seed {seed}): "
             + ", ".join(f"{count:,} {name}" for name, count in counts.items())
