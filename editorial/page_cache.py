@@ -53,6 +53,9 @@ LARGEST_STORED = 4 * 1024 * 1024
 _thread = threading.local()
 
 
+SECONDS_A_DAY = 24 * 60 * 60
+
+
 class Version:
     def __init__(self, token, changed):
         self.token = token
@@ -66,7 +69,11 @@ class Version:
             # the one another worker may have started meanwhile.
             cache.add(VERSION_KEY, (uuid.uuid4().hex, int(time.time())), timeout=None)
             stored = cache.get(VERSION_KEY) or (uuid.uuid4().hex, int(time.time()))
-        return cls(*stored)
+        token, changed = stored
+        # Pages say the day they were retrieved on (an entry's "Cite this page"): a page kept from
+        # yesterday would say yesterday, so each day starts a version of its own.
+        midnight = int(time.time()) // SECONDS_A_DAY * SECONDS_A_DAY
+        return cls(f"{token}-{midnight}", max(changed, midnight))
 
 
 def new_version():
@@ -125,13 +132,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not (self.enabled and is_anonymous_read(request)):
             return self.get_response(request)
-        version = Version.current()
+        try:
+            version = Version.current()
+            key = page_key(request, version)
+            stored = None if etag(key) in parse_etags(request.headers.get("If-None-Match", "")) else cache.get(key)
+        except Exception as error:  # whatever the backend raises when it cannot be reached
+            # Without its cache the site still answers, rendering each page afresh: never a stale
+            # page, and a database that is down too is then answered 503 by menaka_site.health.
+            logger.warning("Page cache unreachable, %s %s rendered uncached: %s", request.method, request.path, error)
+            return self.get_response(request)
         _thread.read_pages = True
-        key = page_key(request, version)
         if etag(key) in parse_etags(request.headers.get("If-None-Match", "")):
             # The client holds this very page of this version: no need to fetch it.
             return not_modified(key, version)
-        stored = cache.get(key)
         if stored is not None:
             return answer(request, rebuilt(stored), version)
         response = self.get_response(request)

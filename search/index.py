@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from editorial.page_cache import record_changed
+
 from .documents import KIND_BY_MODEL, KINDS
 from .models import SearchEntry
 
@@ -42,4 +44,6 @@ def rebuild():
                     count += len(SearchEntry.objects.bulk_create(batch))
                     batch = []
             count += len(SearchEntry.objects.bulk_create(batch))
+        # The results pages change with the index: readers' cached copies must go.
+        record_changed()
     return count

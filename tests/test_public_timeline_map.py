@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from editorial.page_cache import record_changed
 from events.charts import place_map as map_charts
 from events.charts import timeline as timeline_charts
 from events.models import Event, Place, Status
@@ -235,6 +236,7 @@ def bulk_events(number, start, step_days=1, **fields):
               end_date=start + datetime.timedelta(days=index * step_days), **fields)
         for index in range(number)
     ])
+    record_changed()  # bulk writes send no signals: the page cache must hear of them
 
 
 def test_a_record_too_big_to_draw_is_counted_by_year_and_a_year_drills_into_its_events(client, monkeypatch):
@@ -352,6 +354,7 @@ def test_the_timeline_stays_under_150_kb_at_the_most_events_it_draws_and_when_it
               start_date=D(2022, 12, 1 + index % 28), end_date=D(2022, 12, 1 + index % 28), status=Status.PUBLISHED)
         for index in range(timeline_charts.DETAIL_LIMIT - 1)
     ])
+    record_changed()  # bulk writes send no signals: the page cache must hear of them
     drawn = client.get(reverse("timeline"))
     bulk_events(2000, D(2015, 1, 1))
     counted = client.get(reverse("timeline"))
@@ -370,6 +373,7 @@ def located_grid(rows, columns, confidence=Place.CoordinateConfidence.GOOD, stat
               coordinate_confidence=confidence, status=status)
         for row in range(rows) for column in range(columns)
     ])
+    record_changed()  # bulk writes send no signals: the page cache must hear of them
 
 
 def counted_squares(html):
@@ -457,6 +461,7 @@ def test_the_places_without_coordinates_are_named_up_to_a_bound_and_counted_beyo
         Place(slug=f"village-{index:03}", name=f"Village {index:03}", kind=Place.Kind.VILLAGE, status=Status.PUBLISHED)
         for index in range(map_charts.UNPLACED_SHOWN + 5)
     ])
+    record_changed()  # bulk writes send no signals: the page cache must hear of them
     make_place(slug="draft-village", name=f"{DRAFT_MARKER} village", status=Status.DRAFT)
 
     html = page_of(client, reverse("map"))
@@ -476,6 +481,7 @@ def test_the_map_stays_under_150_kb_at_the_most_points_it_draws_and_when_it_coun
               coordinate_confidence=Place.CoordinateConfidence.LOW)
         for index in range(map_charts.DETAIL_LIMIT)
     ])
+    record_changed()  # bulk writes send no signals: the page cache must hear of them
     drawn = client.get(reverse("map"))
     located_grid(40, 40)
     counted = client.get(reverse("map"))
@@ -495,6 +501,7 @@ def grow_record(number, offset=0):
               start_date=None if index % 11 == 0 else D(2015, 1, 1) + datetime.timedelta(days=(offset + index) * 3))
         for index in range(number)
     ])
+    record_changed()  # bulk writes send no signals: the page cache must hear of them
     Place.objects.bulk_create([
         Place(slug=f"grown-place-{offset + index}", name=f"Grown place {offset + index}", kind=Place.Kind.VILLAGE,
               status=Status.DRAFT if index % 7 == 0 else Status.PUBLISHED,
@@ -503,6 +510,7 @@ def grow_record(number, offset=0):
               coordinate_confidence=Place.CoordinateConfidence.NONE if index % 3 == 0 else Place.CoordinateConfidence.LOW)
         for index in range(number)
     ])
+    record_changed()  # bulk writes send no signals: the page cache must hear of them
 
 
 TIMELINE_AND_MAP_VIEWS = [
