@@ -134,17 +134,17 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             version = Version.current()
-            key = page_key(request, version)
-            stored = None if etag(key) in parse_etags(request.headers.get("If-None-Match", "")) else cache.get(key)
         except Exception as error:  # whatever the backend raises when it cannot be reached
             # Without its cache the site still answers, rendering each page afresh: never a stale
             # page, and a database that is down too is then answered 503 by menaka_site.health.
             logger.warning("Page cache unreachable, %s %s rendered uncached: %s", request.method, request.path, error)
             return self.get_response(request)
         _thread.read_pages = True
+        key = page_key(request, version)
         if etag(key) in parse_etags(request.headers.get("If-None-Match", "")):
             # The client holds this very page of this version: no need to fetch it.
             return not_modified(key, version)
+        stored = cache.get(key)
         if stored is not None:
             return answer(request, rebuilt(stored), version)
         response = self.get_response(request)
