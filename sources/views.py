@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf.locale import LANG_INFO
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
@@ -149,11 +149,17 @@ def prelude(event):
 
 
 def record_last_changed():
-    """When a published entry last changed: the latest revision of any entry the public can see."""
+    """When the public record last changed: the latest revision that published, corrected or withdrew an entry.
+
+    Each history table is read backwards along its date index until such a revision, which stays
+    cheap however large the record is (asking which entries are public now took most of the
+    overview's time at 100,000 events).
+    """
     latest = [
-        model.history.filter(id__in=model.objects.published().values("pk")).aggregate(latest=Max("history_date"))[
-            "latest"
-        ]
+        model.history.filter(status__in=(Status.PUBLISHED, Status.WITHDRAWN))
+        .order_by("-history_date")
+        .values_list("history_date", flat=True)
+        .first()
         for model in (Event, Actor, Place, Source, Claim)
     ]
     return max((date for date in latest if date is not None), default=None)
