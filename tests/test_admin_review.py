@@ -71,11 +71,14 @@ def everything_public_about(claim):
     infobox = anonymous.get(reverse("overview")).content.decode().split('<aside class="infobox"', 1)[1]
     csv_file = b"".join(anonymous.get(reverse("claim-export")).streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(csv_file)))
+    api = anonymous.get(f"/api/claims/{claim.slug}/").json()
     return {
         "detail": detail.content.decode(),
         "list": anonymous.get(reverse("claim-list")).content.decode(),
         "infobox": infobox.split("</aside>", 1)[0],
         "csv": next(row for row in rows if row["claim"] == claim.slug),
+        "api": api,
+        "acled": b"".join(anonymous.get("/data/acled.csv").streaming_content).decode("utf-8-sig"),
     }
 
 
@@ -93,6 +96,8 @@ def shows(public, figure):
         and f"{figure} killed" in public["list"]
         and f"{figure} killed" in public["infobox"]
         and public["csv"]["value_low"] == str(figure)
+        and public["api"]["value_low"] == figure
+        and f"{figure} killed" in public["acled"]
     )
 
 
