@@ -51,7 +51,8 @@ def matching(kind, terms, limit, offset):
 def sqlite(terms):
     query = " ".join(f'"{term}"*' for term in terms)
     return (
-        "search_searchentry_fts JOIN search_searchentry AS entry ON entry.id = search_searchentry_fts.rowid",
+        # CROSS JOIN: SQLite then starts from the words matched, not from every index row of the kind.
+        "search_searchentry_fts CROSS JOIN search_searchentry AS entry ON entry.id = search_searchentry_fts.rowid",
         "search_searchentry_fts MATCH %s",
         [query],
         # bm25 is lower for better matches; a hit in the title weighs ten times a hit elsewhere.
