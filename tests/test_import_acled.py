@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from editorial.curation import Status
-from events.models import Actor, Event, EventPlace, Participation, Place
-from sources.models import Citation, Claim, Source
+from events.models import Actor, Event, Participation, Place
+from sources.models import Claim, Source
 from tests.import_helpers import RECORD_MODELS, alice, counts, csv_text, refused_import, run_import, write  # noqa: F401
 from tests.test_public_exports import content_of
 

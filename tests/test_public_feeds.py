@@ -74,7 +74,7 @@ def test_a_renamed_entrys_old_feed_address_redirects(client):
 
 def test_the_changes_feed_lists_published_versions_across_the_record_newest_first(client):
     event = make_event(title="Battle of Haroum")
-    claim = make_claim(statement="ISGS killed 100")
+    make_claim(statement="ISGS killed 100")
     change(event, summary="Fighting by the river.", reason="Added a summary")
 
     feed = parsed(client, reverse("changes-feed"))
