@@ -167,6 +167,7 @@ class MapFrame:
     countries: list = None
     scale_bar: basemap.ScaleBar = None
     locator: basemap.Locator = None
+    projection: "Projection" = None
     # The graticule's labels sit inside the frame, so the drawing is only a border wider than it.
     frame_x = 1
     frame_y = 1
@@ -513,6 +514,7 @@ class Projection:
     def frame(self):
         """The size of the drawing and its graticule."""
         return {
+            "projection": self,
             "width": self.width,
             "height": self.height,
             "meridians": [
