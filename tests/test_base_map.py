@@ -127,7 +127,8 @@ def test_the_scale_bar_is_as_long_as_its_kilometres_at_the_scale_of_the_map():
     bar = place_map.scale_bar
     # A degree of latitude is about 111.2 km, and the projection draws it place_map.projection.scale units tall.
     assert bar.length == pytest.approx(bar.km / 111.195 * place_map.projection.scale, rel=0.002)
-    assert place_map.width / 5 < bar.length <= place_map.width / 4
+    # Round lengths step by at most 2.5 times (200, 500 km): the longest that fits is over a tenth of the width.
+    assert place_map.width / 10 < bar.length <= place_map.width / 4
 
 
 def test_the_counted_map_is_drawn_over_the_same_borders(client, monkeypatch):
@@ -288,9 +289,11 @@ def test_the_map_of_an_events_parts_draws_their_places_and_where_the_unlocated_o
 def test_the_map_of_a_period_draws_the_places_of_the_events_of_that_period(client):
     make_clashes(make_record())
 
-    drawn = {slug: kind for slug, kind, *_ in markers(map_svg(page(client, reverse("map") + "?start=2019-01-01&end=2019-12-31")))}
+    html = page(client, reverse("map") + "?start=2019-01-01&end=2019-12-31")
+    drawn = {slug: kind for slug, kind, *_ in markers(map_svg(html))}
 
     assert drawn == {"menaka": "map-point"}
+    assert "The places of the events from 1 January 2019 to 31 December 2019" in html
 
 
 def test_an_event_filter_that_is_not_one_is_an_error_over_the_map_of_every_place(client):
@@ -322,6 +325,14 @@ def test_an_event_page_has_a_small_map_of_its_places_and_of_where_the_unlocated_
     assert re.search(r'Haroum</a>: somewhere in <a href="/places/gao-region/">Gao Region</a>', section)
     assert 'data-country="Mali"' in section and '<g class="scale-bar"' in section and "Natural Earth" in section
     assert '<link rel="stylesheet" href="/static/css/map.css">' in section
+
+
+def test_the_page_of_an_event_with_parts_links_to_the_map_of_their_places(client):
+    clashes = make_clashes(make_record())
+
+    html = page(client, clashes.get_absolute_url())
+
+    assert f'<a href="/map/?part_of={clashes.slug}">The places of the events within this one, on the map</a>' in html
 
 
 def test_an_event_without_places_has_no_map(client):

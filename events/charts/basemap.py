@@ -14,8 +14,7 @@ from pathlib import Path
 from .. import names
 
 ASSET = Path(__file__).resolve().parent / "basemap" / "sahel.json"
-ATTRIBUTION = "Borders: Natural Earth (public domain), via world-atlas (ISC)"
-# The short form drawn in the corner of the map; the figure's caption gives the long one.
+# Drawn in the corner of the map; the text beside it gives the licences.
 ATTRIBUTION_ON_MAP = "Borders: Natural Earth · world-atlas"
 # A border point closer than this to the last one drawn (in SVG units) adds nothing visible.
 MIN_STEP = 1.5
@@ -206,11 +205,10 @@ def svg_path(rings):
     return "".join(parts)
 
 
-def scale_bar(projection, most=None):
+def scale_bar(projection):
     """The longest round length in km that fits a quarter of the frame, measured along the standard parallel."""
-    most = most or projection.width / 4
     units_per_km = projection.scale / KM_PER_DEGREE
-    km = next((km for km in reversed(SCALE_BAR_LENGTHS) if km * units_per_km <= most), None)
+    km = next((km for km in reversed(SCALE_BAR_LENGTHS) if km * units_per_km <= projection.width / 4), None)
     if km is None:
         return None
     return ScaleBar(length=round(km * units_per_km, 1), km=km)

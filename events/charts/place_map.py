@@ -199,10 +199,6 @@ class MapFrame:
     def named_countries(self):
         return [country for country in self.countries or () if country.label_x is not None]
 
-    @property
-    def highlighted_countries(self):
-        return [country for country in self.countries or () if country.is_highlighted]
-
 
 @dataclass
 class PlaceMap(MapFrame):
@@ -214,7 +210,8 @@ class PlaceMap(MapFrame):
 
     @property
     def is_empty(self):
-        return not self.points and not self.countries
+        """Nothing of the record drawn: borders alone are no map of it."""
+        return not self.points and not self.linked_countries
 
     @property
     def places(self):
@@ -367,8 +364,9 @@ def build_place_map(located, unplaced, area=None, limit=None, orientation=False,
         country = base_country(place)
         if country:
             countries_drawn[country["id"]] = place
-    drawn = [place for place in located if not base_country(place)]
-    drawn += [place for pk, place in highlighted_places.items() if pk not in {p.pk for p in located} and not base_country(place)]
+    located_ids = {place.pk for place in located}
+    extra = [place for pk, place in highlighted_places.items() if pk not in located_ids]
+    drawn = [place for place in [*located, *extra] if not base_country(place)]
 
     if not drawn and not countries_drawn and area is None:
         return PlaceMap(width=MAP_MAX_WIDTH, height=0, meridians=[], parallels=[], unplaced=unplaced, area=None, points=[])
