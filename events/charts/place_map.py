@@ -171,6 +171,7 @@ class MapFrame:
     # The graticule's labels sit inside the frame, so the drawing is only a border wider than it.
     frame_x = 1
     frame_y = 1
+    top_label_y = 12
     attribution = basemap.ATTRIBUTION_ON_MAP
 
     @property
@@ -180,8 +181,6 @@ class MapFrame:
     @property
     def svg_height(self):
         return round(self.height + 2, 1)
-
-    top_label_y = 12
 
     @property
     def scale_bar_y(self):
