@@ -14,6 +14,9 @@ from pathlib import Path
 from .. import names
 
 ASSET = Path(__file__).resolve().parent / "basemap" / "sahel.json"
+# Borders are cut this far outside the frame, beyond the edge of the drawing, which hides the cut:
+# a cut along the frame itself would draw a highlighted country's outline where it has no border.
+CLIP_MARGIN = 6
 # Drawn in the corner of the map; the text beside it gives the licences.
 ATTRIBUTION_ON_MAP = "Borders: Natural Earth · world-atlas"
 # A border point closer than this to the last one drawn (in SVG units) adds nothing visible.
@@ -91,8 +94,7 @@ class Locator:
 def country_shapes(projection, highlighted=(), places_by_country=None):
     """The countries that reach into the frame, clipped to it, in the order to draw them."""
     places_by_country = places_by_country or {}
-    # Clipped at the frame, whose outline is drawn over the cut edges.
-    box = (0, 0, projection.width, projection.height)
+    box = (-CLIP_MARGIN, -CLIP_MARGIN, projection.width + CLIP_MARGIN, projection.height + CLIP_MARGIN)
     shapes = []
     for country in load_basemap()["countries"]:
         west, south, east, north = country["bounds"]

@@ -515,10 +515,14 @@ class Projection:
             "width": self.width,
             "height": self.height,
             "meridians": [
-                GridLine(self.project(self.south, lon)[0], degrees(lon, "E", "W")) for lon in grid_degrees(self.west, self.east)
+                # Unlabelled at the frame's edges, where the label would be cut.
+                GridLine(x, degrees(lon, "E", "W") if 16 <= x <= self.width - 16 else "")
+                for lon in grid_degrees(self.west, self.east) for x in [self.project(self.south, lon)[0]]
             ],
+            # Unlabelled under the meridians' labels and beside the scale bar, where they would collide.
             "parallels": [
-                GridLine(self.project(lat, self.west)[1], degrees(lat, "N", "S")) for lat in grid_degrees(self.south, self.north)
+                GridLine(y, degrees(lat, "N", "S") if 24 <= y <= self.height - 40 else "")
+                for lat in grid_degrees(self.south, self.north) for y in [self.project(lat, self.west)[1]]
             ],
         }
 
