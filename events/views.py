@@ -213,10 +213,36 @@ def timeline(request):
 
 
 def place_map(request):
-    """The located published places, or their counts per square; ?bbox=west,south,east,north drills in."""
+    """The located published places, or their counts per square; ?bbox=west,south,east,north drills in.
+
+    The events list's filters (?part_of=, ?start=, ?end=, ...) show the places of those events instead;
+    a filter that is not one is an error on the page over the whole map, like an area that is not one.
+    """
     form = MapForm(request.GET)
     area = form.cleaned_data["bbox"] if form.is_valid() else None
-    return render(request, "events/map.html", {"place_map": chart_places(Place.objects, area), "form": form})
+    events = EventFilter(request.GET, queryset=Event.objects.published())
+    asked = [name for name in events.filters if request.GET.get(name)]
+    events_shown = bool(asked) and events.is_valid()
+    places = Place.objects
+    if events_shown:
+        places = Place.objects.filter(
+            pk__in=EventPlace.objects.filter(event__in=events.qs.order_by().values("pk")).values("place_id")
+        )
+    return render(request, "events/map.html", {
+        "place_map": chart_places(places, area, orientation=events_shown),
+        "form": form,
+        "events": events if asked else None,
+        "events_shown": events_shown,
+        # The addresses of a counted square and of a place's events keep the events asked for.
+        "map_query": query_prefix(request.GET, without=("bbox",)) if events_shown else "",
+        "events_query": query_prefix(request.GET, keep=asked, without=("place",)),
+    })
+
+
+def query_prefix(query, keep=None, without=()):
+    """The query's parameters (those named in keep, if given) but those left out, ready for one more: "a=1&" or ""."""
+    pairs = [(name, value) for name, value in query.items() if (keep is None or name in keep) and name not in without]
+    return f"{urlencode(pairs)}&" if pairs else ""
 
 
 # Suggestions for the filters' text fields (static/js/suggest.js): published entries only, best match first.

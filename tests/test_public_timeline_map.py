@@ -144,10 +144,11 @@ def test_the_map_draws_each_located_place_with_its_confidence_and_a_link(client)
     svg = svg_of(response)
 
     assert response.status_code == 200
-    for slug, name, confidence in [
-        ("menaka", "Ménaka", "good"), ("gao-region", "Gao Region", "representative"), ("fitili", "Fitili", "low"),
+    for slug, name, marker, confidence in [
+        ("menaka", "Ménaka", "map-point", "good"), ("gao-region", "Gao Region", "map-area", "representative"),
+        ("fitili", "Fitili", "map-point", "low"),
     ]:
-        assert f'<a href="/places/{slug}/" class="map-point point-{confidence}">' in svg
+        assert f'<a href="/places/{slug}/" class="{marker} point-{confidence}">' in svg
         assert f">{name}</text>" in svg
     assert "<title>Fitili: around 15.1° N, 0.3° E; confidence: low</title>" in svg
 
@@ -156,7 +157,7 @@ def test_the_map_explains_its_symbols_in_a_legend(client):
     make_places()
 
     html = client.get(reverse("map")).content.decode()
-    legend = html[html.index("How to read the points"):]
+    legend = html[html.index("How to read the map"):]
 
     assert "Good: a gazetteer point corroborated within about 2 km" in legend
     assert "Representative: a conventional point for an area" in legend
