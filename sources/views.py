@@ -22,7 +22,7 @@ from events.views import (
     published_participations,
 )
 
-from .filters import ClaimFilter
+from .filters import CLAIM_ORDERINGS, ClaimListFilter
 from .models import Citation, Claim, Source
 from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
 
@@ -220,14 +220,24 @@ def language_name(code):
 
 
 class ClaimListView(FilterView):
-    filterset_class = ClaimFilter
+    filterset_class = ClaimListFilter
     paginate_by = 50
     template_name = "sources/claim_list.html"
 
     def get_queryset(self):
         return with_details(in_reading_order(public_claims()))
 
+    def chosen_order(self):
+        """The column the reader sorted by ("-" first when reversed), or "" for the reading order."""
+        order = getattr(self.filterset.form, "cleaned_data", {}).get("order") or []
+        return next(filter(None, order), "")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "sort": sort_headings(self.chosen_order())}
+
     def paginate_queryset(self, queryset, page_size):
+        if self.chosen_order():
+            return super().paginate_queryset(queryset, page_size)
         # The claims about an event, then the others: the first part in the order of the events' index, so a
         # page reads only its rows instead of sorting every claim; then one query for the page's details.
         ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
@@ -240,6 +250,25 @@ class ClaimListView(FilterView):
         details = with_details(Claim.objects.filter(pk__in=ids)).in_bulk()
         page.object_list = [details[pk] for pk in ids]
         return paginator, page, page.object_list, is_paginated
+
+
+@dataclass
+class SortHeading:
+    next_order: str  # what the column heading's link sorts by: this column, or it reversed when it is the order now
+    aria_sort: str
+
+
+def sort_headings(order):
+    """Each sortable column of the claims list, by its name in CLAIM_ORDERINGS."""
+    headings = {}
+    for name in CLAIM_ORDERINGS:
+        if order == name:
+            headings[name] = SortHeading(f"-{name}", "ascending")
+        elif order == f"-{name}":
+            headings[name] = SortHeading(name, "descending")
+        else:
+            headings[name] = SortHeading(name, "")
+    return headings
 
 
 class ChainedLists:
