@@ -42,15 +42,19 @@ def figures(request):
     filterset = FigureFilter(request.GET, queryset=figure_claims(), request=request)
     questions, page = [], None
     if filterset.is_valid():
-        keys = (
-            filterset.qs.order_by()
-            .values("event", "kind", "party")
-            .distinct()
-            .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
-        )
-        page = Paginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(question_keys(filterset.qs), QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
         questions = questions_on(page, filterset.qs)
     return render(request, "sources/figures.html", {"filter": filterset, "questions": questions, "page_obj": page})
+
+
+def question_keys(claims):
+    """The questions the claims answer, as {event, kind, party}, events in order: for a paginator."""
+    return (
+        claims.order_by()
+        .values("event", "kind", "party")
+        .distinct()
+        .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
+    )
 
 
 def questions_on(page, claims):
