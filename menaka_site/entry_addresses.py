@@ -28,7 +28,7 @@ PUBLIC_ROWS = {
 # The views that show one entry by its slug, and the kind of entry each shows.
 ENTRY_ROUTES = {
     f"{model._meta.model_name}-{view}": model for model in PUBLIC_ROWS for view in ("detail", "history", "revision", "history-feed")
-}
+} | {"event-dossier": Event}
 
 
 class EntryAddressMiddleware:

@@ -3,9 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.views.generic import ListView
@@ -26,13 +28,13 @@ from .filters import CLAIM_ORDERINGS, ClaimListFilter
 from .models import Citation, Claim, Source
 from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
 
-MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
-
-# How many events of each chronology the overview shows, and citations a source page shows.
+# How many events of each chronology a dossier shows, other dossiers the front page lists, and citations a source page shows.
 CHRONOLOGY_SHOWN = 50
+DOSSIERS_LISTED = 20
 CITATIONS_SHOWN = 100
 
-# Overview
+# Dossiers: an event that contains others, read as an article rebuilt from the record.
+# The front page shows the event the editors feature (Event.featured), and lists the other dossiers.
 
 
 @dataclass
@@ -52,24 +54,44 @@ INFOBOX_KINDS = [Claim.Kind.OUTCOME] + [kind for kind, _, _ in INFOBOX_ROWS]
 
 
 def overview(request):
-    event = (
-        Event.objects.published()
-        .filter(slug=MAIN_EVENT_SLUG)
-        .select_related("parent__parent__parent")
-        .prefetch_related(
-            Prefetch(
-                "event_places",
-                queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
-                .select_related("place__parent__parent__parent")
-                .order_by("place__name"),
-                to_attr="published_event_places",
-            ),
-            published_participations(),
-        )
-        .first()
+    published = with_dossier_details(Event.objects.published())
+    featured = (
+        published.filter(featured=True).first()
+        or published.filter(featured=False, slug=settings.FRONT_PAGE_FALLBACK_EVENT).first()
     )
+    others = dossiers().exclude(pk=featured.pk) if featured else dossiers()
+    context = dossier_context(featured) if featured else {"event": None}
+    return render(request, "overview.html", {**context, "other_dossiers": excerpt(by_date(others), DOSSIERS_LISTED)})
+
+
+def dossier(request, slug):
+    event = with_dossier_details(dossiers().filter(slug=slug)).first()
     if event is None:
-        return render(request, "overview.html", {"event": None})
+        raise Http404("No published event that contains others has this slug.")
+    return render(request, "overview.html", dossier_context(event))
+
+
+def dossiers():
+    """The published events that contain published events: each can be read as an article."""
+    return Event.objects.published().filter(
+        Exists(Event.objects.published().filter(parent=OuterRef("pk")))
+    )
+
+
+def with_dossier_details(events):
+    return events.select_related("parent__parent__parent").prefetch_related(
+        Prefetch(
+            "event_places",
+            queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
+            .select_related("place__parent__parent__parent")
+            .order_by("place__name"),
+            to_attr="published_event_places",
+        ),
+        published_participations(),
+    )
+
+
+def dossier_context(event):
     claims = with_details(public_claims().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
     claims = without_restatements(list(claims))
     sides = [
@@ -77,22 +99,20 @@ def overview(request):
         for role in (Participation.Role.SIDE_A, Participation.Role.SIDE_B)
     ]
     sides = [actors for actors in sides if actors]
-    return render(
-        request,
-        "overview.html",
-        {
-            "event": event,
-            "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
-            "part_of": published_ancestors(event)[::-1],
-            "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
-            "sides": sides,
-            "infobox_rows": infobox_rows(sides, claims),
-            "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
-            "battle_url": filtered_list("event-list", part_of=event.slug),
-            **prelude(event),
-            "last_changed": record_last_changed(),
-        },
-    )
+    return {
+        "event": event,
+        "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
+        "part_of": published_ancestors(event)[::-1],
+        "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
+        "sides": sides,
+        "infobox_rows": infobox_rows(sides, claims),
+        # A battle's parts are its fighting; a war's or a campaign's, the events it is made of.
+        "chronology_heading": "Battle" if event.event_type == Event.Type.BATTLES else "Chronology",
+        "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
+        "battle_url": filtered_list("event-list", part_of=event.slug),
+        **prelude(event),
+        "last_changed": record_last_changed(),
+    }
 
 
 def without_restatements(claims):
