@@ -90,7 +90,6 @@ PAGES = {
     "source list": lambda record: reverse("source-list"),
     "source page": lambda record: record.first_source.get_absolute_url(),
     "overview": lambda record: reverse("overview"),
-    "dossier": lambda record: reverse("event-dossier", args=["battle"]),
     "actor suggestions": lambda record: reverse("suggest-actors") + "?q=riv",
     "place suggestions": lambda record: reverse("suggest-places") + "?q=vil",
     "event suggestions": lambda record: reverse("suggest-events") + "?q=skir",
