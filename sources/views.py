@@ -111,6 +111,8 @@ def dossier_context(event):
         "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
         "battle_url": filtered_list("event-list", part_of=event.slug),
         **prelude(event),
+        "infobox_sources": list({c.source.pk: c.source for claim in claims for c in claim.public_citations}.values()),
+        "entered": event.history.order_by("history_date", "history_id").values_list("history_date", flat=True).first(),
         "last_changed": record_last_changed(),
     }
 

@@ -157,3 +157,6 @@ def test_the_shipped_record_features_the_article_and_lists_the_wars_it_is_part_o
     assert page.count("At a glance") == 1
     other = page.split("Other dossiers", 1)[1]
     assert "JNIM–ISGS war" in other and "Mali War" in other
+    # Where the figures come from, and when they reached this record: the import is no publication.
+    assert "The infobox’s figures come from December 2022 Ménaka region clashes (Wikipedia)" in page
+    assert "This event was entered in this record on" in page
