@@ -26,9 +26,25 @@ def loading_fixtures(labels):
         _fixture_labels.reset(token)
 
 
+IMPORTED_FROM_FIXTURE, UPDATED_FROM_FIXTURE = "Imported from fixture", "Updated from fixture"
+
+
 def fixture_reason(created):
     labels = ", ".join(_fixture_labels.get()) or "a fixture"
-    return f"{'Imported' if created else 'Updated'} from fixture {labels}"
+    return f"{IMPORTED_FROM_FIXTURE if created else UPDATED_FROM_FIXTURE} {labels}"
+
+
+def public_reason(reason):
+    """A revision's reason as readers read it: a fixture's name is the editors' business, not the readers'."""
+    if reason.startswith(IMPORTED_FROM_FIXTURE):
+        return "Entered from the record’s initial data; each statement names the source it comes from."
+    if reason.startswith(UPDATED_FROM_FIXTURE):
+        return "Updated when the record’s initial data was loaded again."
+    return reason
+
+
+def is_fixture_load(reason):
+    return reason.startswith((IMPORTED_FROM_FIXTURE, UPDATED_FROM_FIXTURE))
 
 
 def tracked_models():

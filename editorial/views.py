@@ -11,6 +11,7 @@ from django.utils.dateformat import format as format_date
 
 from . import revisions
 from .curation import Status
+from .history import is_fixture_load, public_reason
 from .revisions import recorded_fields
 
 
@@ -42,6 +43,15 @@ class PublicRevision:
     changes: list
     row_changes: list
 
+    @property
+    def is_first(self):
+        return self.kind in (FIRST_PUBLISHED, ENTERED)
+
+
+# A first revision loaded with the record's initial data was entered here, not published anew: its
+# statements were published by their sources first (and the record says when, on each source).
+FIRST_PUBLISHED, ENTERED = "First published", "Entered in this record"
+
 
 def entry_history(request, slug, model, public_entries=None):
     """The revisions in which the entry was published, and what changed from one published version to the next.
@@ -71,7 +81,8 @@ def public_log(entry_revisions, model):
     for revision in entry_revisions:
         if revision.record.status == Status.PUBLISHED:
             if last_published is None:
-                published.append((revision, "First published", [], []))
+                first = ENTERED if is_fixture_load(revision.record.history_change_reason or "") else FIRST_PUBLISHED
+                published.append((revision, first, [], []))
             else:
                 kind = "Corrected" if previous is last_published else "Published again"
                 changes = changed_fields(last_published.record, revision.record, fields)
@@ -86,7 +97,7 @@ def public_log(entry_revisions, model):
         PublicRevision(
             revision.record.history_id,
             revision.record.history_date,
-            revision.record.history_change_reason or "",
+            public_reason(revision.record.history_change_reason or ""),
             kind,
             [FieldChange(f.verbose_name, shown(f, old), shown(f, new)) for f, old, new in changes],
             [row_change(label, verb, row, shown) for label, verb, row in rows],

@@ -64,6 +64,7 @@ class EventAdmin(EntryAdmin):
         (None, {"fields": ("title", "slug", "status", "event_type", "sub_event_type", "parent")}),
         ("When", {"fields": ("start_date", "end_date", "date_precision")}),
         ("What happened", {"fields": ("summary", "outcome")}),
+        ("Front page", {"fields": ("featured",)}),
     )
     inlines = (ParticipationInline, EventPlaceInline)
 

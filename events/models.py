@@ -314,6 +314,12 @@ class Event(NamedModel):
     places = models.ManyToManyField(Place, through="EventPlace", related_name="events", blank=True)
     participants = models.ManyToManyField(Actor, through="Participation", related_name="events", blank=True)
     outcome = models.TextField(blank=True, help_text="The outcome as the record states it, where one is stated.")
+    featured = models.BooleanField(
+        "featured on the front page",
+        default=False,
+        help_text="The front page shows this event as an article, built from its parts, with the other dossiers "
+        "listed below it. One event at most: take the mark off the featured one first.",
+    )
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
@@ -324,6 +330,12 @@ class Event(NamedModel):
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="event_ends_after_it_starts",
+            ),
+            models.UniqueConstraint(
+                fields=["featured"],
+                condition=Q(featured=True),
+                name="at_most_one_featured_event",
+                violation_error_message="Another event is featured on the front page: take its mark off first.",
             ),
         ]
         # SQLite keeps no statistics unless told, and takes "status = published" for a selective condition:

@@ -14,7 +14,7 @@ from django.shortcuts import render
 
 from events.models import Actor, Event
 
-from .filters import ClaimFilter
+from .filters import FigureFilter, has_figure
 from .models import Claim
 from .public import public_claims, with_details
 
@@ -33,33 +33,28 @@ class Question:
         return Claim.Kind(self.kind).label
 
 
-# The kinds of claim that answer "how many" or "how far"; a commander or an outcome is no figure,
-# even when the answer is "unknown".
-FIGURE_KINDS = (Claim.Kind.KILLED, Claim.Kind.WOUNDED, Claim.Kind.DISPLACED, Claim.Kind.STRENGTH, Claim.Kind.DISTANCE)
-
-
 def figure_claims():
     """The public claims that give a figure (a number, bounds, or "unknown"), about an event."""
-    return (
-        public_claims()
-        .filter(kind__in=FIGURE_KINDS, event__isnull=False)
-        .exclude(qualifier=Claim.Qualifier.NOT_A_FIGURE)
-    )
+    return public_claims().filter(has_figure(), event__isnull=False)
 
 
 def figures(request):
-    filterset = ClaimFilter(request.GET, queryset=figure_claims(), request=request)
+    filterset = FigureFilter(request.GET, queryset=figure_claims(), request=request)
     questions, page = [], None
     if filterset.is_valid():
-        keys = (
-            filterset.qs.order_by()
-            .values("event", "kind", "party")
-            .distinct()
-            .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
-        )
-        page = Paginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(question_keys(filterset.qs), QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
         questions = questions_on(page, filterset.qs)
     return render(request, "sources/figures.html", {"filter": filterset, "questions": questions, "page_obj": page})
+
+
+def question_keys(claims):
+    """The questions the claims answer, as {event, kind, party}, events in order: for a paginator."""
+    return (
+        claims.order_by()
+        .values("event", "kind", "party")
+        .distinct()
+        .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
+    )
 
 
 def questions_on(page, claims):

@@ -9,6 +9,7 @@ from .public import public_claims
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("events/<slug:slug>/dossier/", views.dossier, name="event-dossier"),
     path("sources/", views.SourceListView.as_view(), name="source-list"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("sources/<slug:slug>/history/", entry_history, {"model": Source}, name="source-history"),

@@ -3,9 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.views.generic import ListView
@@ -22,17 +24,17 @@ from events.views import (
     published_participations,
 )
 
-from .filters import ClaimFilter
+from .filters import CLAIM_ORDERINGS, ClaimListFilter
 from .models import Citation, Claim, Source
 from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
 
-MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
-
-# How many events of each chronology the overview shows, and citations a source page shows.
+# How many events of each chronology a dossier shows, other dossiers the front page lists, and citations a source page shows.
 CHRONOLOGY_SHOWN = 50
+DOSSIERS_LISTED = 20
 CITATIONS_SHOWN = 100
 
-# Overview
+# Dossiers: an event that contains others, read as an article rebuilt from the record.
+# The front page shows the event the editors feature (Event.featured), and lists the other dossiers.
 
 
 @dataclass
@@ -52,24 +54,44 @@ INFOBOX_KINDS = [Claim.Kind.OUTCOME] + [kind for kind, _, _ in INFOBOX_ROWS]
 
 
 def overview(request):
-    event = (
-        Event.objects.published()
-        .filter(slug=MAIN_EVENT_SLUG)
-        .select_related("parent__parent__parent")
-        .prefetch_related(
-            Prefetch(
-                "event_places",
-                queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
-                .select_related("place__parent__parent__parent")
-                .order_by("place__name"),
-                to_attr="published_event_places",
-            ),
-            published_participations(),
-        )
-        .first()
+    published = with_dossier_details(Event.objects.published())
+    featured = (
+        published.filter(featured=True).first()
+        or published.filter(featured=False, slug=settings.FRONT_PAGE_FALLBACK_EVENT).first()
     )
+    others = dossiers().exclude(pk=featured.pk) if featured else dossiers()
+    context = dossier_context(featured) if featured else {"event": None}
+    return render(request, "overview.html", {**context, "other_dossiers": excerpt(by_date(others), DOSSIERS_LISTED)})
+
+
+def dossier(request, slug):
+    event = with_dossier_details(dossiers().filter(slug=slug)).first()
     if event is None:
-        return render(request, "overview.html", {"event": None})
+        raise Http404("No published event that contains others has this slug.")
+    return render(request, "overview.html", dossier_context(event))
+
+
+def dossiers():
+    """The published events that contain published events: each can be read as an article."""
+    return Event.objects.published().filter(
+        Exists(Event.objects.published().filter(parent=OuterRef("pk")))
+    )
+
+
+def with_dossier_details(events):
+    return events.select_related("parent__parent__parent").prefetch_related(
+        Prefetch(
+            "event_places",
+            queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
+            .select_related("place__parent__parent__parent")
+            .order_by("place__name"),
+            to_attr="published_event_places",
+        ),
+        published_participations(),
+    )
+
+
+def dossier_context(event):
     claims = with_details(public_claims().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
     claims = without_restatements(list(claims))
     sides = [
@@ -77,22 +99,22 @@ def overview(request):
         for role in (Participation.Role.SIDE_A, Participation.Role.SIDE_B)
     ]
     sides = [actors for actors in sides if actors]
-    return render(
-        request,
-        "overview.html",
-        {
-            "event": event,
-            "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
-            "part_of": published_ancestors(event)[::-1],
-            "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
-            "sides": sides,
-            "infobox_rows": infobox_rows(sides, claims),
-            "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
-            "battle_url": filtered_list("event-list", part_of=event.slug),
-            **prelude(event),
-            "last_changed": record_last_changed(),
-        },
-    )
+    return {
+        "event": event,
+        "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
+        "part_of": published_ancestors(event)[::-1],
+        "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
+        "sides": sides,
+        "infobox_rows": infobox_rows(sides, claims),
+        # A battle's parts are its fighting; a war's or a campaign's, the events it is made of.
+        "chronology_heading": "Battle" if event.event_type == Event.Type.BATTLES else "Chronology",
+        "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
+        "battle_url": filtered_list("event-list", part_of=event.slug),
+        **prelude(event),
+        "infobox_sources": list({c.source.pk: c.source for claim in claims for c in claim.public_citations}.values()),
+        "entered": event.history.order_by("history_date", "history_id").values_list("history_date", flat=True).first(),
+        "last_changed": record_last_changed(),
+    }
 
 
 def without_restatements(claims):
@@ -220,14 +242,24 @@ def language_name(code):
 
 
 class ClaimListView(FilterView):
-    filterset_class = ClaimFilter
+    filterset_class = ClaimListFilter
     paginate_by = 50
     template_name = "sources/claim_list.html"
 
     def get_queryset(self):
         return with_details(in_reading_order(public_claims()))
 
+    def chosen_order(self):
+        """The column the reader sorted by ("-" first when reversed), or "" for the reading order."""
+        order = getattr(self.filterset.form, "cleaned_data", {}).get("order") or []
+        return next(filter(None, order), "")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "sort": sort_headings(self.chosen_order())}
+
     def paginate_queryset(self, queryset, page_size):
+        if self.chosen_order():
+            return super().paginate_queryset(queryset, page_size)
         # The claims about an event, then the others: the first part in the order of the events' index, so a
         # page reads only its rows instead of sorting every claim; then one query for the page's details.
         ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
@@ -240,6 +272,25 @@ class ClaimListView(FilterView):
         details = with_details(Claim.objects.filter(pk__in=ids)).in_bulk()
         page.object_list = [details[pk] for pk in ids]
         return paginator, page, page.object_list, is_paginated
+
+
+@dataclass
+class SortHeading:
+    next_order: str  # what the column heading's link sorts by: this column, or it reversed when it is the order now
+    aria_sort: str
+
+
+def sort_headings(order):
+    """Each sortable column of the claims list, by its name in CLAIM_ORDERINGS."""
+    headings = {}
+    for name in CLAIM_ORDERINGS:
+        if order == name:
+            headings[name] = SortHeading(f"-{name}", "ascending")
+        elif order == f"-{name}":
+            headings[name] = SortHeading(name, "descending")
+        else:
+            headings[name] = SortHeading(name, "")
+    return headings
 
 
 class ChainedLists:

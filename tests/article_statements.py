@@ -225,15 +225,15 @@ STATEMENTS = (
         Claim("clashes-strength-isgs-unknown", "strength", "Unknown", event=CLASHES, party="isgs",
               qualifier="unknown"),
     )),
-    Statement("Infobox: Casualties1", "Casualties1: 100 (per ISGS)", (
+    Statement("Infobox: Casualties and losses", "100 (per ISGS)", (
         Claim("clashes-killed-jnim-per-isgs", "killed", "100", event=CLASHES, party="jnim", claimant="isgs",
               qualifier="exact", low=100, high=100, unit="fighters", assessment="contested"),
     )),
-    Statement("Infobox: Casualties2", "Casualties2: 73+ (per JNIM)", (
+    Statement("Infobox: Casualties and losses", "73+ (per JNIM)", (
         Claim("clashes-killed-isgs-per-jnim", "killed", "73+", event=CLASHES, party="isgs", claimant="jnim",
               qualifier="at_least", low=73, unit="fighters", assessment="contested"),
     )),
-    Statement("Infobox: Casualties3", "Casualties3: 70+ civilians killed", (
+    Statement("Infobox: Casualties and losses", "70+ civilians killed", (
         CIVILIANS,
         Claim("clashes-killed-civilians", "killed", "70+ civilians killed", event=CLASHES, party="civilians",
               claimant="fahad-ag-al-mahmoud", qualifier="at_least", low=70, unit="civilians", assessment="alleged"),

@@ -118,7 +118,7 @@ def test_the_description_documents_every_list_and_detail(spec):
     for path in list_paths(spec):
         assert set(spec["paths"][path]["get"]["responses"]) == {"200", "400"}, path
     for path in detail_paths(spec):
-        assert set(spec["paths"][path]["get"]["responses"]) == {"200", "404"}, path
+        assert set(spec["paths"][path]["get"]["responses"]) == {"200", "301", "404"}, path
 
 
 def test_each_list_documents_the_parameters_of_its_filterset_and_of_its_pages(spec):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from ..curation import Status
+from ..history import is_fixture_load
 
 register = template.Library()
 
@@ -28,7 +29,7 @@ def shown_revision(context, entry):
     """
     if entry.status != Status.PUBLISHED:
         return None
-    record = entry.history.order_by("-history_date", "-history_id").only("history_id", "history_date").first()
+    record = entry.history.order_by("-history_date", "-history_id").only("history_id", "history_date", "history_change_reason").first()
     if record is None:
         return None
     permalink = context["request"].build_absolute_uri(
@@ -50,6 +51,7 @@ def shown_revision(context, entry):
     return {
         "number": record.history_id,
         "since": record.history_date,
+        "entered": is_fixture_load(record.history_change_reason or ""),
         "permalink": permalink,
         "text": f"“{entry}”, revision {record.history_id} ({since}), in {SITE_NAME}. {permalink}. "
         f"Retrieved {format_date(today, 'j F Y')}.",
