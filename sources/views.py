@@ -24,7 +24,15 @@ from events.views import (
 
 from .filters import ClaimFilter
 from .models import Citation, Claim, Source
-from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
+from .public import (
+    in_reading_order,
+    is_public,
+    latest_first,
+    public_claims,
+    with_details,
+    with_revisions,
+    with_same_allegations,
+)
 
 MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
 
@@ -276,14 +284,16 @@ class ChainedLists:
 
 def claim_detail(request, slug):
     claims = Claim.objects.all() if request.user.is_staff else public_claims()
-    claim = get_object_or_404(with_same_allegations(with_details(claims)), slug=slug)
+    claim = get_object_or_404(with_revisions(with_same_allegations(with_details(claims))), slug=slug)
+    others = same_quantity(claim)
     return render(
         request,
         "sources/claim_detail.html",
         {
             "claim": claim,
             "same_allegation": ([claim.public_restates] if claim.public_restates else []) + claim.public_restatements,
-            "same_quantity": same_quantity(claim),
+            "same_quantity": others,
+            "compared": latest_first([claim, *others]) if others else [],
         },
     )
 
@@ -293,4 +303,4 @@ def same_quantity(claim):
     if claim.event_id is None:
         return []
     others = public_claims().filter(event=claim.event_id, kind=claim.kind, party=claim.party_id).exclude(pk=claim.pk)
-    return list(with_details(others.order_by("claimant__name", "slug")))
+    return list(with_revisions(with_details(others.order_by("claimant__name", "slug"))))
