@@ -19,7 +19,8 @@ from events.models import Actor, ActorRelation, Event, Place
 from events.views import published_participations, published_places
 from sources.filters import ClaimFilter, SourceFilter
 from sources.models import Source
-from sources.public import public_claims, with_details, with_same_allegations
+from sources.grades import standing_claims
+from sources.public import public_claims, with_details, with_revisions, with_same_allegations
 
 from . import serializers
 from .reference import reference
@@ -92,6 +93,9 @@ class EventViewSet(PublishedEntries):
         return Event.objects.published().select_related("parent").prefetch_related(
             published_places(),
             published_participations(),
+            Prefetch(
+                "claims", queryset=standing_claims().only("event_id", "kind", "assessment"), to_attr="standing_graded_claims"
+            ),
         )
 
 
@@ -143,7 +147,7 @@ class ClaimViewSet(PublishedEntries):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return with_same_allegations(with_details(public_claims()))
+        return with_revisions(with_same_allegations(with_details(public_claims())))
 
 
 class DocsView(TemplateView):

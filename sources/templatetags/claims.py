@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from events.excerpts import excerpt
+from sources import grades
 from sources.models import Claim
 from sources.public import (
     claims_previewed_with,
@@ -282,3 +283,9 @@ def claims_about_actor(actor):
         "notes": notes.all,
         "prefix": f"claims-{actor.slug}",
     }
+
+
+@register.simple_tag
+def event_grades(event):
+    """The event's two grades, "it happened" and "who did it" (see sources/grades.py)."""
+    return grades.event_grades(event)
