@@ -66,11 +66,11 @@ def event_grades(event):
     return grades(list(claims.select_related("actor", "claimant").order_by("slug")))
 
 
-def grades_of(event_ids):
-    """{event id: {"occurred": assessment, "perpetrator": assessment}} for exports: one query for many events."""
+def grades_of(events, key="event_id"):
+    """{event: {"occurred": assessment, "perpetrator": assessment}} for exports, the events named by ``key`` (their
+    ids, or "event__slug" and their slugs): one query for many events. An event without graded claims is absent."""
     found = {}
-    for event_id, kind, assessment in standing_claims().filter(event_id__in=event_ids).values_list(
-        "event_id", "kind", "assessment"
-    ):
-        found.setdefault(event_id, {}).setdefault(kind, []).append(assessment)
-    return {event_id: {kind: strongest(values) for kind, values in kinds.items()} for event_id, kinds in found.items()}
+    claims = standing_claims().filter(**{f"{key}__in": events}).values_list(key, "kind", "assessment")
+    for event, kind, assessment in claims:
+        found.setdefault(event, {}).setdefault(kind, []).append(assessment)
+    return {event: {kind: strongest(values) for kind, values in kinds.items()} for event, kinds in found.items()}

@@ -89,11 +89,21 @@ def test_each_file_has_its_shapes_column_names_in_order(client, article, name, c
     assert rows
 
 
+def list_file(client, url):
+    return b"".join(client.get(url).streaming_content).decode()
+
+
 def test_the_data_copies_of_the_lists_files_have_the_lists_columns(client, article):
-    for name, list_url in (("events.csv", "/events.csv"), ("claims.csv", "/claims.csv")):
-        list_response = client.get(list_url)
-        list_text = b"".join(list_response.streaming_content).decode()
-        assert download(client, name)[1] == list_text
+    assert download(client, "claims.csv")[1] == list_file(client, "/claims.csv")
+    # The events list's file knows nothing of claims: the data copy adds the two grades the claims give.
+    listed = list(csv.reader(io.StringIO(list_file(client, "/events.csv"))))
+    copied = list(csv.reader(io.StringIO(download(client, "events.csv")[1])))
+    assert [row[:-2] for row in copied] == listed
+    assert copied[0][-2:] == ["grade_occurred", "grade_perpetrator"]
+    graded = {row[0]: row[-2:] for row in copied[1:]}
+    assert graded["idarfan-alabadje-massacres"] == ["alleged", "alleged"]
+    assert graded["malian-air-force-overflight"] == ["alleged", ""]
+    assert graded["fighting-in-ntillit"] == ["", ""]
 
 
 # The article's contested figures and the rules
@@ -414,8 +424,8 @@ def test_a_file_larger_than_a_chunk_makes_a_bounded_number_of_queries_per_chunk(
     add_events(8)
     three_chunks = {name: queries_for(client, name) for name in ALL_FILES}
 
-    # Each further chunk asks each related table once: at most 6 queries (participants, places, claims,
-    # citations, last changes, parent events), whatever the chunk holds.
+    # Each further chunk asks each related table once: at most 7 queries (participants, places, claims,
+    # citations, last changes, parent events, graded claims), whatever the chunk holds.
     for name in ALL_FILES:
-        assert one_chunk[name] <= three_chunks[name] <= one_chunk[name] + 2 * 6, name
+        assert one_chunk[name] <= three_chunks[name] <= one_chunk[name] + 2 * 7, name
     assert three_chunks["acled.csv"] > one_chunk["acled.csv"]
