@@ -102,7 +102,10 @@ class Claim(CuratedModel):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     statement = models.CharField(
-        max_length=300, help_text="The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”."
+        max_length=300, help_text=(
+            "The claim in one plain sentence, attributed where it is someone's claim: “ISGS claims to have killed "
+            "100 JNIM fighters”, not “ISGS killed 100 JNIM fighters”. Lists and feeds show it as it is written."
+        ),
     )
     event = models.ForeignKey(
         Event, on_delete=models.PROTECT, null=True, blank=True, related_name="claims", help_text="The event it is about."

@@ -79,7 +79,7 @@ def overview(request):
     if event is None:
         return render(request, "overview.html", {"event": None})
     claims = with_details(public_claims().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
-    claims = without_restatements(list(claims))
+    claims = one_per_allegation(list(claims))
     sides = [
         [p.actor for p in event.published_participations if p.role == role]
         for role in (Participation.Role.SIDE_A, Participation.Role.SIDE_B)
@@ -103,10 +103,14 @@ def overview(request):
     )
 
 
-def without_restatements(claims):
-    """One entry per allegation: a claim that restates another one shown here is left out."""
-    shown = {claim.pk for claim in claims}
-    return [claim for claim in claims if claim.restates_id not in shown]
+def one_per_allegation(claims):
+    """One entry per allegation, as it now stands: a claim that restates another one shown here is left out, and so
+    is one that a claim shown here supersedes; the later claim keeps the earlier as ``shown_revises``."""
+    shown = {claim.pk: claim for claim in claims}
+    superseded = {claim.supersedes_id for claim in claims}
+    for claim in claims:
+        claim.shown_revises = shown.get(claim.supersedes_id)
+    return [claim for claim in claims if claim.restates_id not in shown and claim.pk not in superseded]
 
 
 def infobox_rows(sides, claims):
