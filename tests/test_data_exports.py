@@ -115,7 +115,7 @@ def test_acled_leaves_fatalities_empty_when_only_the_fighting_parties_give_figur
     assert haroum["fatalities"] == ""
     assert "ISGS (a party to the fighting): 100 fighters of JNIM, “a hundred JNIM soldiers”, contested" in haroum["notes"]
     assert (
-        "JNIM (a party to the fighting): at least 73 fighters of ISGS, “over seventy-three ISGS fighters in Haroum alone”"
+        "JNIM (a party to the fighting): more than 73 fighters of ISGS, “over seventy-three ISGS fighters in Haroum alone”"
         in haroum["notes"]
     )
     assert "173" not in haroum["notes"]
@@ -130,9 +130,9 @@ def test_acled_fatalities_take_the_lowest_figure_of_a_claimant_outside_the_fight
 
     clashes = rows["december-2022-menaka-region-clashes"]
     assert clashes["fatalities"] == "70"
-    assert "al-Mahmoud: at least 70 civilians of Civilians, “70+ civilians killed”, alleged" in clashes["notes"]
+    assert "in the source's own voice: at least 70 civilians of Civilians, “70+ civilians killed”, alleged" in clashes["notes"]
     assert "ISGS (a party to the fighting): 100 fighters of JNIM, “100”, contested" in clashes["notes"]
-    assert "JNIM (a party to the fighting): at least 73 fighters of ISGS, “73+”, contested" in clashes["notes"]
+    assert "JNIM (a party to the fighting): more than 73 fighters of ISGS, “73+”, contested" in clashes["notes"]
     massacres = rows["idarfan-alabadje-massacres"]
     assert (massacres["fatalities"], massacres["civilian_targeting"], massacres["interaction"]) == ("70", "Civilian targeting", "27")
     assert rows["capture-of-fitili-base"]["fatalities"] == ""
@@ -143,11 +143,11 @@ def test_ucdp_low_best_high_follow_the_rule_and_source_original_names_every_clai
 
     haroum = rows["battles-of-tadjalalt-and-haroum"]
     assert (haroum["low"], haroum["best"], haroum["high"]) == ("", "", "")
-    assert haroum["source_original"] == "JNIM: at least 73 fighters; ISGS: 100 fighters"
+    assert haroum["source_original"] == "JNIM: more than 73 fighters; ISGS: 100 fighters"
     clashes = rows["december-2022-menaka-region-clashes"]
     assert (clashes["low"], clashes["best"], clashes["high"], clashes["deaths_civilians"]) == ("70", "70", "70", "70")
     assert (clashes["deaths_a"], clashes["deaths_b"]) == ("", "")
-    assert clashes["source_original"] == "al-Mahmoud: at least 70 civilians; JNIM: at least 73 fighters; ISGS: 100 fighters"
+    assert clashes["source_original"] == "in the source's own voice: at least 70 civilians; JNIM: more than 73 fighters; ISGS: 100 fighters"
     assert (clashes["type_of_violence"], clashes["conflict_name"], clashes["dyad_name"]) == ("2", "JNIM–ISGS war", "JNIM - ISGS")
     assert rows["idarfan-alabadje-massacres"]["type_of_violence"] == "3"
 

@@ -110,7 +110,7 @@ class EventDeaths:
 
 
 def claimant_label(claim):
-    return claim["claimant__short_name"] or claim["claimant__name"] or "unattributed (in the source's own voice)"
+    return claim["claimant__short_name"] or claim["claimant__name"] or "in the source's own voice"
 
 
 def figure(claim):
