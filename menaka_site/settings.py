@@ -254,6 +254,8 @@ SPECTACULAR_SETTINGS = {
         "SourceKindEnum": "sources.models.Source.Kind",
         "ClaimKindEnum": "sources.models.Claim.Kind",
         "RelationKindEnum": "events.models.ActorRelation.Kind",
+        "ClaimDatePrecisionEnum": "sources.models.Claim.DatePrecision",
+        "AssessmentEnum": "sources.models.Claim.Assessment",
     },
 }
 

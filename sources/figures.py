@@ -2,7 +2,8 @@
 
 A question is what several claimants may answer differently: how many of a party were killed
 in an event, how strong a party was. Its figures are shown as each claimant states them and
-never added up. The filters are the claim list's own (ClaimFilter), so a link that filters
+never added up; a claim superseded by a later one (its claimant's revised toll) comes after the claims
+that stand, marked so. The filters are the claim list's own (ClaimFilter), so a link that filters
 the claims filters the figures the same way.
 """
 
@@ -16,7 +17,7 @@ from events.models import Actor, Event
 
 from .filters import FigureFilter, has_figure
 from .models import Claim
-from .public import public_claims, with_details
+from .public import latest_first, public_claims, with_details, with_revisions
 
 QUESTIONS_PER_PAGE = 20
 
@@ -62,8 +63,8 @@ def questions_on(page, claims):
     keys = [(key["event"], key["kind"], key["party"]) for key in page.object_list]
     if not keys:
         return []
-    rows = with_details(
-        claims.filter(event__in={event for event, _, _ in keys}, kind__in={kind for _, kind, _ in keys})
+    rows = with_revisions(
+        with_details(claims.filter(event__in={event for event, _, _ in keys}, kind__in={kind for _, kind, _ in keys}))
     ).order_by(F("value_low").asc(nulls_last=True), F("value_high").asc(nulls_last=True), "claimant__name", "slug")
     by_key = {key: [] for key in keys}
     for claim in rows:
@@ -74,5 +75,5 @@ def questions_on(page, claims):
     for key, of_question in by_key.items():
         if of_question:
             first = of_question[0]
-            questions.append(Question(first.event, first.kind, first.party, of_question))
+            questions.append(Question(first.event, first.kind, first.party, latest_first(of_question)))
     return questions

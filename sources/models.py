@@ -65,9 +65,26 @@ class Claim(CuratedModel):
         ABOUT = "about", "about"
         AT_LEAST = "at_least", "at least"
         AT_MOST = "at_most", "at most"
+        MORE_THAN = "more_than", "more than"
+        FEWER_THAN = "fewer_than", "fewer than"
         BETWEEN = "between", "between"
+        VAGUE = "vague", "a magnitude in words"
         UNKNOWN = "unknown", "unknown"
         NOT_A_FIGURE = "", "not a figure"
+
+    class Magnitude(models.TextChoices):
+        """A figure given only as a word ("dozens of fighters"): shown as that word, bounded as the editor reads it."""
+
+        SEVERAL = "several", "several"
+        DOZENS = "dozens", "dozens"
+        SCORES = "scores", "scores"
+        HUNDREDS = "hundreds", "hundreds"
+        THOUSANDS = "thousands", "thousands"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
 
     class Unit(models.TextChoices):
         PEOPLE = "people", "people"
@@ -85,7 +102,10 @@ class Claim(CuratedModel):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     statement = models.CharField(
-        max_length=300, help_text="The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”."
+        max_length=300, help_text=(
+            "The claim in one plain sentence, attributed where it is someone's claim: “ISGS claims to have killed "
+            "100 JNIM fighters”, not “ISGS killed 100 JNIM fighters”. Lists and feeds show it as it is written."
+        ),
     )
     event = models.ForeignKey(
         Event, on_delete=models.PROTECT, null=True, blank=True, related_name="claims", help_text="The event it is about."
@@ -115,6 +135,12 @@ class Claim(CuratedModel):
         help_text="Where the claim is limited to one place (“in Haroum alone”).",
     )
     qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True)
+    magnitude = models.CharField(
+        max_length=10,
+        choices=Magnitude.choices,
+        blank=True,
+        help_text="Only for “a magnitude in words”: the word said (“dozens”); the bounds are how the editors read it.",
+    )
     value_low = models.PositiveIntegerField("lower bound", null=True, blank=True)
     value_high = models.PositiveIntegerField("upper bound", null=True, blank=True)
     unit = models.CharField(max_length=20, choices=Unit.choices, blank=True)
@@ -128,6 +154,19 @@ class Claim(CuratedModel):
         help_text="Who makes the claim. Empty when the source states it in its own voice.",
     )
     sources = models.ManyToManyField(Source, through="Citation", related_name="claims", blank=True)
+    stated_on = models.DateField(
+        "stated on",
+        null=True,
+        blank=True,
+        help_text="When the claimant made it; empty when not known. A month or a year is stored as its first day.",
+    )
+    stated_on_precision = models.CharField(
+        "precision of “stated on”", max_length=5, choices=DatePrecision.choices, blank=True
+    )
+    as_of = models.DateField(
+        "figure as of", null=True, blank=True, help_text="For a figure: the date it holds as of, when the source says so."
+    )
+    as_of_precision = models.CharField("precision of “as of”", max_length=5, choices=DatePrecision.choices, blank=True)
     assessment = models.CharField(max_length=20, choices=Assessment.choices, default=Assessment.REPORTED)
     assessment_reason = models.TextField(blank=True)
     restates = models.ForeignKey(
@@ -138,6 +177,14 @@ class Claim(CuratedModel):
         related_name="restatements",
         verbose_name="same allegation as",
         help_text="Another claim this one restates in other words.",
+    )
+    supersedes = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        help_text="An earlier claim this one revises or corrects (a toll raised by its claimant); the earlier one stays.",
     )
 
     history = HistoricalRecords()
@@ -158,12 +205,28 @@ class Claim(CuratedModel):
                 condition=(
                     Q(qualifier__in=["", "unknown"], value_low__isnull=True, value_high__isnull=True)
                     | Q(qualifier__in=["exact", "about"], value_low__isnull=False, value_high=F("value_low"))
-                    | Q(qualifier="at_least", value_low__isnull=False, value_high__isnull=True)
-                    | Q(qualifier="at_most", value_low__isnull=True, value_high__isnull=False)
+                    | Q(qualifier__in=["at_least", "more_than"], value_low__isnull=False, value_high__isnull=True)
+                    | Q(qualifier__in=["at_most", "fewer_than"], value_low__isnull=True, value_high__isnull=False)
                     | Q(qualifier="between", value_low__isnull=False, value_high__isnull=False)
+                    | Q(qualifier="vague") & (Q(value_low__isnull=False) | Q(value_high__isnull=False))
                 ),
                 name="claim_value_fits_qualifier",
             ),
+            models.CheckConstraint(
+                condition=Q(qualifier="vague", magnitude__gt="") | (~Q(qualifier="vague") & Q(magnitude="")),
+                name="claim_magnitude_only_when_vague",
+            ),
+            models.CheckConstraint(
+                condition=Q(stated_on__isnull=True, stated_on_precision="")
+                | Q(stated_on__isnull=False, stated_on_precision__gt=""),
+                name="claim_stated_on_has_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(as_of__isnull=True, as_of_precision="")
+                | (Q(as_of__isnull=False, as_of_precision__gt="") & ~Q(qualifier="")),
+                name="claim_as_of_is_for_figures",
+            ),
+            models.CheckConstraint(condition=~Q(supersedes=F("pk")), name="claim_does_not_supersede_itself"),
         ]
         indexes = [
             # An event page groups its claims by kind.
@@ -190,6 +253,17 @@ class Claim(CuratedModel):
         shape_error = self._value_shape_error()
         if shape_error and "value_high" not in errors:
             errors["qualifier"] = shape_error
+        if self.qualifier == self.Qualifier.VAGUE and not self.magnitude:
+            errors["magnitude"] = "Give the word said (“dozens”, “hundreds”) for a magnitude in words."
+        elif self.qualifier != self.Qualifier.VAGUE and self.magnitude:
+            errors["magnitude"] = "Only a magnitude in words has a word; choose that qualifier or clear the word."
+        for date_field in ("stated_on", "as_of"):
+            if (getattr(self, date_field) is None) != (not getattr(self, f"{date_field}_precision")):
+                errors[f"{date_field}_precision"] = "Give a precision with the date, and none without one."
+        if self.as_of is not None and self.qualifier == self.Qualifier.NOT_A_FIGURE:
+            errors["as_of"] = "Only a figure holds “as of” a date."
+        if self.supersedes_id is not None and self.supersedes_id == self.pk:
+            errors["supersedes"] = "A claim cannot supersede itself."
         if errors:
             raise ValidationError(errors)
 
@@ -201,8 +275,14 @@ class Claim(CuratedModel):
             return None if low is not None and high == low else "Give the figure as both bounds (the same number)."
         if q == self.Qualifier.AT_LEAST:
             return None if low is not None and high is None else "“At least” takes a lower bound only."
+        if q == self.Qualifier.MORE_THAN:
+            return None if low is not None and high is None else "“More than” takes a lower bound only (“over 73”: 73)."
         if q == self.Qualifier.AT_MOST:
             return None if low is None and high is not None else "“At most” takes an upper bound only."
+        if q == self.Qualifier.FEWER_THAN:
+            return None if low is None and high is not None else "“Fewer than” takes an upper bound only (“under 50”: 50)."
+        if q == self.Qualifier.VAGUE:
+            return None if low is not None or high is not None else "Give the bounds you read in the word (“dozens”: 24 and 99, or 24 alone)."
         return None if low is not None and high is not None else "“Between” takes both bounds."
 
     @property

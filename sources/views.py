@@ -26,7 +26,15 @@ from events.views import (
 
 from .filters import CLAIM_ORDERINGS, ClaimListFilter
 from .models import Citation, Claim, Source
-from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
+from .public import (
+    in_reading_order,
+    is_public,
+    latest_first,
+    public_claims,
+    with_details,
+    with_revisions,
+    with_same_allegations,
+)
 
 # How many events of each chronology a dossier shows, other dossiers the front page lists, and citations a source page shows.
 CHRONOLOGY_SHOWN = 50
@@ -93,7 +101,7 @@ def with_dossier_details(events):
 
 def dossier_context(event):
     claims = with_details(public_claims().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
-    claims = without_restatements(list(claims))
+    claims = one_per_allegation(list(claims))
     sides = [
         [p.actor for p in event.published_participations if p.role == role]
         for role in (Participation.Role.SIDE_A, Participation.Role.SIDE_B)
@@ -117,10 +125,14 @@ def dossier_context(event):
     }
 
 
-def without_restatements(claims):
-    """One entry per allegation: a claim that restates another one shown here is left out."""
-    shown = {claim.pk for claim in claims}
-    return [claim for claim in claims if claim.restates_id not in shown]
+def one_per_allegation(claims):
+    """One entry per allegation, as it now stands: a claim that restates another one shown here is left out, and so
+    is one that a claim shown here supersedes; the later claim keeps the earlier as ``shown_revises``."""
+    shown = {claim.pk: claim for claim in claims}
+    superseded = {claim.supersedes_id for claim in claims}
+    for claim in claims:
+        claim.shown_revises = shown.get(claim.supersedes_id)
+    return [claim for claim in claims if claim.restates_id not in shown and claim.pk not in superseded]
 
 
 def infobox_rows(sides, claims):
@@ -327,14 +339,16 @@ class ChainedLists:
 
 def claim_detail(request, slug):
     claims = Claim.objects.all() if request.user.is_staff else public_claims()
-    claim = get_object_or_404(with_same_allegations(with_details(claims)), slug=slug)
+    claim = get_object_or_404(with_revisions(with_same_allegations(with_details(claims))), slug=slug)
+    others = same_quantity(claim)
     return render(
         request,
         "sources/claim_detail.html",
         {
             "claim": claim,
             "same_allegation": ([claim.public_restates] if claim.public_restates else []) + claim.public_restatements,
-            "same_quantity": same_quantity(claim),
+            "same_quantity": others,
+            "compared": latest_first([claim, *others]) if others else [],
         },
     )
 
@@ -344,4 +358,4 @@ def same_quantity(claim):
     if claim.event_id is None:
         return []
     others = public_claims().filter(event=claim.event_id, kind=claim.kind, party=claim.party_id).exclude(pk=claim.pk)
-    return list(with_details(others.order_by("claimant__name", "slug")))
+    return list(with_revisions(with_details(others.order_by("claimant__name", "slug"))))

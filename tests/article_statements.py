@@ -93,9 +93,14 @@ class Claim:
 
 @dataclass(frozen=True)
 class Statement:
-    locator: str
+    locator: str  # as a reader would find it: "Battle, paragraph 2", "Infobox, strength, JNIM's column"
     text: str
     records: tuple
+
+    @property
+    def quote(self):
+        """What a reader of the source sees: a sentence, or an infobox row's value without its parameter name."""
+        return self.text.split(": ", 1)[1] if self.locator.startswith("Infobox") else self.text
 
 
 WIKIPEDIA = "wikipedia-december-2022-menaka-region-clashes"
@@ -187,56 +192,58 @@ STATEMENTS = (
         Place("menaka-region", "Ménaka Region", "region", "mali", ("Région de Ménaka",), "representative",
               "16.70000", "2.70000", "https://world.wikisort.org/mali/en/Mali/M%C3%A9naka_Region"),
     )),
-    Statement("Infobox: Conflict", "Conflict: December 2022 Ménaka region clashes", (THE_CLASHES,)),
+    Statement("Infobox, title", "Conflict: December 2022 Ménaka region clashes", (THE_CLASHES,)),
     Statement(
-        "Infobox: Place", "Place: Tadjalalt, Haroum, N'Tillit, and surrounding villages, Gao Region, Mali", (
+        "Infobox, location", "Place: Tadjalalt, Haroum, N'Tillit, and surrounding villages, Gao Region, Mali", (
             THE_CLASHES, TADJALALT, HAROUM, NTILLIT, GAO_REGION, MALI, TESSIT,
             Place("ansongo-cercle", "Ansongo Cercle", "cercle", "gao-region"),
             Place("gao-cercle", "Gao Cercle", "cercle", "gao-region"),
         ),
     ),
-    Statement("Infobox: Date", "Date: December 3–10, 2022", (THE_CLASHES,)),
-    Statement("Infobox: Partof", "Partof: the JNIM-ISGS war in the Mali War", (THE_CLASHES, JNIM_ISGS_WAR, MALI_WAR)),
-    Statement("Infobox: Result", RESULT, (
+    Statement("Infobox, date", "Date: December 3–10, 2022", (THE_CLASHES,)),
+    Statement("Infobox, part of", "Partof: the JNIM-ISGS war in the Mali War", (THE_CLASHES, JNIM_ISGS_WAR, MALI_WAR)),
+    Statement("Infobox, result", RESULT, (
         THE_CLASHES, FITILI,
         Claim("clashes-outcome-fitili-base-captured", "outcome", "JNIM captures ISGS base in Fitili", event=CLASHES,
               actor="jnim", party="isgs", place="fitili"),
         Claim("clashes-outcome-status-quo-ante-bellum", "outcome",
               "Battles in Tadjalalt and Haroum end in status quo ante bellum", event=CLASHES),
     )),
-    Statement("Infobox: Combatant1", "Combatant1: Jama'at Nasr al-Islam wal Muslimin", (THE_CLASHES, JNIM)),
-    Statement("Infobox: Combatant2", "Combatant2: Islamic State in the Greater Sahara", (THE_CLASHES, ISGS)),
-    Statement("Infobox: Commander1", "Commander1: Iyad ag Ghali", (
+    Statement("Infobox, belligerents, first column", "Combatant1: Jama'at Nasr al-Islam wal Muslimin", (THE_CLASHES, JNIM)),
+    Statement("Infobox, belligerents, second column", "Combatant2: Islamic State in the Greater Sahara", (THE_CLASHES, ISGS)),
+    Statement("Infobox, commanders and leaders, JNIM's column", "Commander1: Iyad ag Ghali", (
         Actor("iyad-ag-ghali", "Iyad ag Ghali", "person"),
         Relation("iyad-ag-ghali", "commands", "jnim"),
         Claim("clashes-commander-jnim", "commander", "Iyad ag Ghali", event=CLASHES, actor="iyad-ag-ghali",
               party="jnim"),
     )),
-    Statement("Infobox: Commander2", "Commander2: Unknown", (
+    Statement("Infobox, commanders and leaders, ISGS's column", "Commander2: Unknown", (
         Claim("clashes-commander-isgs-unknown", "commander", "Unknown", event=CLASHES, party="isgs",
               qualifier="unknown"),
     )),
-    Statement("Infobox: Strength1", "Strength1: ~700", (
-        Claim("clashes-strength-jnim", "strength", "~700", event=CLASHES, party="jnim",
-              claimant="anonymous-tuareg-source", qualifier="about", low=700, high=700, unit="fighters",
-              also_cited_in=(LE_MONDE_REPORT,)),
+    Statement("Infobox, strength, JNIM's column", "Strength1: ~700", (
+        # The infobox names no one: its own voice. The Tuareg source's wave size is its likely basis (see
+        # jnim-wave-size), said in both claims' reasons, but not the same claim.
+        Claim("clashes-strength-jnim", "strength", "~700", event=CLASHES, party="jnim", qualifier="about", low=700,
+              high=700, unit="fighters"),
     )),
-    Statement("Infobox: Strength2", "Strength2: Unknown", (
+    Statement("Infobox, strength, ISGS's column", "Strength2: Unknown", (
         Claim("clashes-strength-isgs-unknown", "strength", "Unknown", event=CLASHES, party="isgs",
               qualifier="unknown"),
     )),
-    Statement("Infobox: Casualties and losses", "100 (per ISGS)", (
+    Statement("Infobox, casualties and losses, JNIM's column", "Casualties1: 100 (per ISGS)", (
         Claim("clashes-killed-jnim-per-isgs", "killed", "100", event=CLASHES, party="jnim", claimant="isgs",
               qualifier="exact", low=100, high=100, unit="fighters", assessment="contested"),
     )),
-    Statement("Infobox: Casualties and losses", "73+ (per JNIM)", (
+    Statement("Infobox, casualties and losses, ISGS's column", "Casualties2: 73+ (per JNIM)", (
         Claim("clashes-killed-isgs-per-jnim", "killed", "73+", event=CLASHES, party="isgs", claimant="jnim",
-              qualifier="at_least", low=73, unit="fighters", assessment="contested"),
+              qualifier="more_than", low=73, unit="fighters", assessment="contested"),
     )),
-    Statement("Infobox: Casualties and losses", "70+ civilians killed", (
+    Statement("Infobox, casualties and losses, below both columns", "Casualties3: 70+ civilians killed", (
         CIVILIANS,
+        # The infobox names no one: its own voice; "70+" reads "70 or more".
         Claim("clashes-killed-civilians", "killed", "70+ civilians killed", event=CLASHES, party="civilians",
-              claimant="fahad-ag-al-mahmoud", qualifier="at_least", low=70, unit="civilians", assessment="alleged"),
+              qualifier="at_least", low=70, unit="civilians", assessment="alleged"),
     )),
     Statement(
         "Lead",
@@ -309,7 +316,7 @@ STATEMENTS = (
                    "news_article", "Le Monde"),
             Claim("jnim-wave-size", "strength", "around 700 soldiers", actor="jnim", party="jnim",
                   claimant="anonymous-tuareg-source", qualifier="about", low=700, high=700, unit="fighters",
-                  restates="clashes-strength-jnim", also_cited_in=(LE_MONDE_REPORT,)),
+                  also_cited_in=(LE_MONDE_REPORT,)),
         ),
     ),
     Statement(
@@ -404,7 +411,7 @@ STATEMENTS = (
             TADJALALT_AND_HAROUM,
             Claim("haroum-killed-isgs-per-jnim", "killed", "over seventy-three ISGS fighters in Haroum alone",
                   event="battles-of-tadjalalt-and-haroum", party="isgs", place="haroum", claimant="jnim",
-                  qualifier="at_least", low=73, unit="fighters", assessment="contested",
+                  qualifier="more_than", low=73, unit="fighters", assessment="contested",
                   restates="clashes-killed-isgs-per-jnim"),
         ),
     ),

@@ -52,7 +52,7 @@ def test_every_list_answers_json_and_every_entry_answers_at_its_own_address(clie
 def test_isgs_claim_of_a_hundred_carries_its_figure_claimant_party_and_citation(client, article):
     claim = client.get("/api/claims/clashes-killed-jnim-per-isgs/").json()
 
-    assert claim["statement"] == "ISGS killed 100 JNIM fighters."
+    assert claim["statement"] == "ISGS claims to have killed 100 JNIM fighters."
     assert claim["kind"] == "killed"
     assert (claim["qualifier"], claim["value_low"], claim["value_high"], claim["unit"]) == ("exact", 100, 100, "fighters")
     assert claim["original_wording"] == "100"

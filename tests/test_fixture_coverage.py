@@ -110,7 +110,7 @@ def test_every_claim_cites_the_article_with_its_sentence_or_infobox_row(record):
     for expected, statement in claims_with_their_statement():
         claim = Claim.objects.get(slug=expected.slug)
         citation = claim.citations.get(source__slug=article.WIKIPEDIA)
-        if (citation.quote, citation.locator) != (statement.text, statement.locator):
+        if (citation.quote, citation.locator) != (statement.quote, statement.locator):
             wrong.append((claim.slug, citation.quote, citation.locator))
         if claim.wording not in statement.text:
             wrong.append((claim.slug, "wording not as printed", claim.wording))

@@ -151,4 +151,4 @@ def test_the_jnim_page_shows_its_commander_and_its_claims(client, menaka_record)
 
     assert '<a href="/actors/iyad-ag-ghali/">Iyad ag Ghali</a> commands JNIM' in page
     assert '<a href="/events/december-2022-menaka-region-clashes/">December 2022 Ménaka region clashes</a>' in page
-    assert "At least 73 fighters" in page
+    assert "More than 73 fighters" in page

@@ -374,11 +374,12 @@ def test_the_claim_page_shows_the_same_allegation_in_both_directions(client, har
     restated = text_of(client.get(haroum["hundred"].get_absolute_url()))
 
     assert (
-        "The same allegation, in other words ISGS says it killed 100 JNIM fighters : 100 (this claim restates it)"
+        "The same allegation, in other words ISGS says it killed 100 JNIM fighters (per ISGS) : 100 (this claim restates it)"
         in restating
     )
     assert (
-        "ISGS claims to have killed a hundred JNIM soldiers : a hundred JNIM soldiers (restates this claim)" in restated
+        "ISGS claims to have killed a hundred JNIM soldiers (per ISGS) : a hundred JNIM soldiers (restates this claim)"
+        in restated
     )
 
 

@@ -490,7 +490,7 @@ def test_the_clashes_page_sets_the_two_sides_casualty_claims_side_by_side(client
 
     assert "<dd>3–10 December 2022</dd>" in page
     assert "100 fighters" in page
-    assert "At least 73 fighters" in page
+    assert "More than 73 fighters" in page
     side_a, side_b = page.index("<dt>Side A</dt>"), page.index("<dt>Side B</dt>")
     assert side_a < page.index("Jama&#x27;at Nasr al-Islam wal Muslimin (JNIM)") < side_b
     assert side_b < page.index("Islamic State in the Greater Sahara (ISGS)")

@@ -25,7 +25,8 @@ Role = Participation.Role
 CLAIM_COLUMNS = [
     "claim", "url", "statement", "event", "event_title", "event_start", "event_end", "date_precision", "kind",
     "party", "actor", "place", "qualifier", "value_low", "value_high", "unit", "original_wording", "claimant", "assessment",
-    "assessment_reason", "same_allegation_as", "sources", "source_urls",
+    "assessment_reason", "same_allegation_as", "sources", "source_urls", "magnitude", "stated_on",
+    "stated_on_precision", "as_of", "as_of_precision", "supersedes", "superseded_by",
 ]
 EVENT_COLUMNS = [
     "event_id", "url", "title", "event_date_start", "event_date_end", "time_precision", "event_type",
@@ -189,6 +190,13 @@ def test_a_claim_row_gives_the_figure_as_claimed_with_its_claimant_and_sources(c
         "same_allegation_as": "",
         "sources": "An interview without a link | December 2022 Ménaka region clashes",
         "source_urls": "https://en.wikipedia.org/wiki/December_2022_M%C3%A9naka_region_clashes",
+        "magnitude": "",
+        "stated_on": "",
+        "stated_on_precision": "",
+        "as_of": "",
+        "as_of_precision": "",
+        "supersedes": "",
+        "superseded_by": "",
     }
 
 

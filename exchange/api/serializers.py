@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, split_lines
+from sources.grades import GRADED_KINDS, strongest
 from sources.models import Citation, Claim, Source
 
 
@@ -133,12 +134,25 @@ class ParticipationSerializer(EntrySerializer):
         fields = ["actor", "role", "note"]
 
 
+class GradesSerializer(serializers.Serializer):
+    occurred = serializers.ChoiceField(
+        choices=Claim.Assessment.choices, allow_null=True, help_text="It happened: null when no claim answers it."
+    )
+    perpetrator = serializers.ChoiceField(
+        choices=Claim.Assessment.choices, allow_null=True, help_text="Who did it: null when no claim answers it."
+    )
+
+
 class EventSerializer(EntrySerializer):
     api_url = api_url("event")
     page_url = PageURLField()
     part_of = serializers.SerializerMethodField(help_text="The event this one is part of.")
     places = EventPlaceSerializer(source="published_event_places", many=True)
     participants = ParticipationSerializer(source="published_participations", many=True)
+    grades = serializers.SerializerMethodField(
+        help_text="Two grades: “occurred” (it happened) and “perpetrator” (who did it), each the strongest assessment "
+        "among the event's published claims of that kind that no later claim supersedes; null when none answers it."
+    )
 
     class Meta:
         model = Event
@@ -157,6 +171,7 @@ class EventSerializer(EntrySerializer):
             "places",
             "participants",
             "outcome",
+            "grades",
         ]
         extra_kwargs = {
             "start_date": {"help_text": "Null when the record does not know it."},
@@ -166,6 +181,13 @@ class EventSerializer(EntrySerializer):
     @extend_schema_field(EventRefSerializer(allow_null=True))
     def get_part_of(self, event):
         return published_parent(EventRefSerializer, event, self.context)
+
+    @extend_schema_field(GradesSerializer)
+    def get_grades(self, event):
+        return {
+            kind: strongest(claim.assessment for claim in event.standing_graded_claims if claim.kind == kind) or None
+            for kind in GRADED_KINDS
+        }
 
 
 # Actors
@@ -278,6 +300,12 @@ class ClaimSerializer(EntrySerializer):
     same_allegation_as = ClaimRefSerializer(
         source="public_restates", allow_null=True, help_text="The claim this one restates in other words."
     )
+    supersedes = ClaimRefSerializer(
+        source="public_supersedes", allow_null=True, help_text="The earlier claim this one revises or corrects."
+    )
+    superseded_by = ClaimRefSerializer(
+        source="public_superseded_by", many=True, help_text="The later claims that revise or correct this one."
+    )
     restated_by = ClaimRefSerializer(source="public_restatements", many=True, help_text="The claims that restate this one.")
     citations = CitationSerializer(source="public_citations", many=True)
 
@@ -294,14 +322,21 @@ class ClaimSerializer(EntrySerializer):
             "party",
             "place",
             "qualifier",
+            "magnitude",
             "value_low",
             "value_high",
             "unit",
             "original_wording",
             "claimant",
+            "stated_on",
+            "stated_on_precision",
+            "as_of",
+            "as_of_precision",
             "assessment",
             "assessment_reason",
             "same_allegation_as",
             "restated_by",
+            "supersedes",
+            "superseded_by",
             "citations",
         ]

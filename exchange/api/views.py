@@ -21,7 +21,8 @@ from events.views import published_participations, published_places
 from menaka_site.entry_addresses import renamed_public_entry
 from sources.filters import ClaimFilter, SourceFilter
 from sources.models import Source
-from sources.public import public_claims, with_details, with_same_allegations
+from sources.grades import standing_claims
+from sources.public import public_claims, with_details, with_revisions, with_same_allegations
 
 from . import serializers
 from .reference import reference
@@ -111,6 +112,9 @@ class EventViewSet(PublishedEntries):
         return Event.objects.published().select_related("parent").prefetch_related(
             published_places(),
             published_participations(),
+            Prefetch(
+                "claims", queryset=standing_claims().only("event_id", "kind", "assessment"), to_attr="standing_graded_claims"
+            ),
         )
 
 
@@ -162,7 +166,7 @@ class ClaimViewSet(PublishedEntries):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return with_same_allegations(with_details(public_claims()))
+        return with_revisions(with_same_allegations(with_details(public_claims())))
 
 
 class DocsView(TemplateView):

@@ -7,6 +7,7 @@ region); inter1 and inter2 the actor types 1 to 8, interaction the two digits in
 
 from events.exports import free_text
 from events.models import Actor, Event, Place
+from sources.grades import GRADED_KINDS, grades_of
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, one_of, text
 from .figures import EventDeaths
@@ -76,7 +77,7 @@ FILE = DataFile(
         ),
         text("source", "The published sources of the event's public claims, separated by semicolons."),
         text("source_scale", "Empty: the record does not grade sources by scale."),
-        text("notes", "The event's summary, then every claimed number of dead with its claimant, figure, original wording and assessment; parties to the fighting are marked."),
+        text("notes", "The event's summary, then every claimed number of dead with its claimant, figure, original wording and assessment; parties to the fighting are marked; then the event's two grades (it happened, who did it) where its claims give them."),
         integer(
             "fatalities",
             "The lowest number of dead claimed by anyone who is not a party to the fighting (see the rules on /data/); "
@@ -119,6 +120,7 @@ def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
     type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
     for chunk in event_chunks(queryset, ancestry):
+        graded = grades_of([event["pk"] for event in chunk.events])
         for event in chunk.events:
             pk, event_type = event["pk"], event["event_type"]
             participants = chunk.participants.get(pk, ())
@@ -129,7 +131,11 @@ def rows(queryset):
             point, within = gazetteer.located(location)
             deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
             claims = deaths.described()
-            notes = [event["summary"], *(["Claimed killed: " + " | ".join(claims)] if claims else [])]
+            notes = [
+                event["summary"],
+                *(["Claimed killed: " + " | ".join(claims)] if claims else []),
+                grades_note(graded.get(pk, {})),
+            ]
             parent = ancestry.slug(event["parent_id"])
             last_change = chunk.last_changes.get(pk)
             yield [
@@ -165,6 +171,14 @@ def rows(queryset):
                 f"part of: {parent}" if parent else "",
                 int(last_change.timestamp()) if last_change else "",
             ]
+
+
+def grades_note(grades):
+    """ "Grades: it happened: alleged; who did it: alleged." for an event with graded claims; "" otherwise."""
+    if not grades:
+        return ""
+    said = "; ".join(f"{GRADED_KINDS[kind].lower()}: {grades[kind]}" for kind in GRADED_KINDS if kind in grades)
+    return f"Grades: {said}."
 
 
 def targets_civilians(event_type, targets):

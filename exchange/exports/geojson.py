@@ -11,6 +11,8 @@ import json
 
 from events.exports import chunks, places_of, published_slugs, values_in_chunks
 from events.models import Event, Place
+from sources.grades import grades_of
+from sources.models import Claim
 
 from .codebook import DataFile
 from .record import Gazetteer
@@ -23,7 +25,8 @@ EVENTS = DataFile(
     description=(
         "One Point feature per published event and each of its published places that has a point; "
         "properties: event, title, url, event_type, start_date, end_date, date_precision, part_of, "
-        "place, place_name, place_kind, coordinate_confidence. Events without any "
+        "place, place_name, place_kind, coordinate_confidence, grade_occurred and grade_perpetrator (the event's "
+        "two grades, it happened and who did it: an assessment, or null when no claim answers it). Events without any "
         "located place are left out and counted in the collection's events_without_coordinates."
     ),
     columns=(),
@@ -65,6 +68,7 @@ def event_features(queryset, urls, counts):
     fields = ("pk", "slug", "title", "event_type", "start_date", "end_date", "date_precision", "parent_id")
     for events in values_in_chunks(queryset, *fields):
         places = places_of([event["pk"] for event in events])
+        graded = grades_of([event["pk"] for event in events])
         parents = published_slugs(Event, {event["parent_id"] for event in events if event["parent_id"]})
         for event in events:
             located = [
@@ -92,6 +96,8 @@ def event_features(queryset, urls, counts):
                         "place_name": place.name,
                         "place_kind": place.kind,
                         "coordinate_confidence": place.confidence,
+                        "grade_occurred": graded.get(event["pk"], {}).get(Claim.Kind.OCCURRED),
+                        "grade_perpetrator": graded.get(event["pk"], {}).get(Claim.Kind.PERPETRATOR),
                     },
                 }
 

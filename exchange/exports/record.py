@@ -144,6 +144,7 @@ CLAIM_FIELDS = (
     "party__name",
     "party__kind",
     "qualifier",
+    "magnitude",
     "value_low",
     "value_high",
     "unit",

@@ -34,6 +34,17 @@ EVENTS = DataFile(
         text("other_actors", "Perpetrators, targets and other participants, each with its role in brackets."),
         text("locations", "The event's published places, separated by “ | ”."),
         text("notes", "The event's summary."),
+        one_of(
+            "grade_occurred",
+            "It happened: the strongest assessment among the event's published “occurred” claims that no later claim "
+            "supersedes; empty when no claim answers it.",
+            Claim.Assessment.values,
+        ),
+        one_of(
+            "grade_perpetrator",
+            "Who did it: the same, from its published “perpetrator” claims; empty when no claim answers it.",
+            Claim.Assessment.values,
+        ),
     ),
 )
 
@@ -59,8 +70,9 @@ CLAIMS = DataFile(
         text("place", "The place the claim is limited to (“in Haroum alone”)."),
         one_of(
             "qualifier",
-            "How the figure is given: exact, about, at_least, at_most, between, unknown (a figure nobody knows); "
-            "empty for a claim that is not a figure.",
+            "How the figure is given: exact, about, at_least, more_than (strictly above value_low), at_most, "
+            "fewer_than (strictly below value_high), between, vague (a magnitude in words, see magnitude), unknown "
+            "(a figure nobody knows); empty for a claim that is not a figure.",
             [value for value in Claim.Qualifier.values if value],
         ),
         integer("value_low", "The lower bound of the figure (the figure itself when exact or about).", minimum=0),
@@ -73,6 +85,18 @@ CLAIMS = DataFile(
         text("same_allegation_as", "The slug of the claim this one restates in other words."),
         text("sources", "The titles of the published sources that carry it, separated by “ | ”."),
         text("source_urls", "Their addresses, separated by “ | ”; a source without a known address has none."),
+        one_of(
+            "magnitude",
+            "For a vague figure, the word said (“dozens”); value_low and value_high are the editors' reading of it.",
+            Claim.Magnitude.values,
+        ),
+        date("stated_on", "When the claimant made the claim; empty when not known (a month or year: its first day)."),
+        one_of("stated_on_precision", "How precisely stated_on is known.", Claim.DatePrecision.values),
+        date("as_of", "For a figure: the date it holds as of, when the source gives one."),
+        one_of("as_of_precision", "How precisely as_of is known.", Claim.DatePrecision.values),
+        text("supersedes", "The slug of the earlier claim this one revises or corrects."),
+        text("superseded_by", "The slugs of the later claims that revise or correct this one, latest first, "
+             "separated by “ | ”; the superseded claim stays in the record."),
     ),
 )
 

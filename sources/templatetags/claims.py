@@ -9,12 +9,21 @@ from dataclasses import dataclass
 from django import template
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
+from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from events.excerpts import excerpt
+from sources import grades
 from sources.models import Claim
-from sources.public import claims_previewed_with, in_reading_order, public_claims, with_details, with_same_allegations
+from sources.public import (
+    claims_previewed_with,
+    in_reading_order,
+    public_claims,
+    with_details,
+    with_revisions,
+    with_same_allegations,
+)
 
 register = template.Library()
 
@@ -47,18 +56,26 @@ KIND_HEADINGS = {
 }
 
 
-def describe_figure(qualifier, low, high, unit):
-    """A figure in words from its parts: "at least 73 fighters", "about 700 fighters", "unknown"; "" if not a figure."""
+def describe_figure(qualifier, low, high, unit, magnitude=""):
+    """A figure in words from its parts: "more than 73 fighters", "about 700 fighters", "dozens of fighters (read as
+    at least 24)", "unknown"; "" if not a figure."""
     if qualifier == Qualifier.UNKNOWN:
         return "unknown"
     if qualifier == Qualifier.NOT_A_FIGURE:
         return ""
+    if qualifier == Qualifier.VAGUE:
+        words = f"{magnitude} of {unit}" if unit else magnitude
+        return f"{words} (read as {bounds_in_words(low, high)})"
     if qualifier == Qualifier.BETWEEN:
         number, last = f"between {low:,} and {high:,}", high
     elif qualifier == Qualifier.AT_MOST:
         number, last = f"at most {high:,}", high
+    elif qualifier == Qualifier.FEWER_THAN:
+        number, last = f"fewer than {high:,}", high
     elif qualifier == Qualifier.AT_LEAST:
         number, last = f"at least {low:,}", low
+    elif qualifier == Qualifier.MORE_THAN:
+        number, last = f"more than {low:,}", low
     elif qualifier == Qualifier.ABOUT:
         number, last = f"about {low:,}", low
     else:
@@ -68,9 +85,44 @@ def describe_figure(qualifier, low, high, unit):
     return f"{number} {SINGULAR_UNITS.get(unit, unit) if last == 1 else unit}"
 
 
+def bounds_in_words(low, high):
+    if low is not None and high is not None:
+        return f"between {low:,} and {high:,}"
+    return f"at least {low:,}" if low is not None else f"at most {high:,}"
+
+
 @register.filter
 def figure(claim):
-    return describe_figure(claim.qualifier, claim.value_low, claim.value_high, claim.unit)
+    return describe_figure(claim.qualifier, claim.value_low, claim.value_high, claim.unit, claim.magnitude)
+
+
+def describe_date(day, precision):
+    """ "5 December 2022", "December 2022", "2022" as precise as known; "" when unknown."""
+    if day is None:
+        return ""
+    if precision == Claim.DatePrecision.YEAR:
+        return f"{day.year}"
+    if precision == Claim.DatePrecision.MONTH:
+        return format_date(day, "F Y")
+    return format_date(day, "j F Y")
+
+
+@register.filter
+def stated_on(claim):
+    return describe_date(claim.stated_on, claim.stated_on_precision)
+
+
+@register.filter
+def as_of(claim):
+    return describe_date(claim.as_of, claim.as_of_precision)
+
+
+@register.filter
+def attribution(claim):
+    """Who says it, in plain words beside a statement shown without its card: "per JNIM", or that the source
+    states it in its own voice. Names only a published claimant."""
+    person = public(claim.claimant)
+    return f"per {person.label}" if person is not None else "stated by its source in its own voice"
 
 
 @register.filter
@@ -188,9 +240,10 @@ def claims_list(**filters):
 
 
 def grouped_by_subject(shown_claims):
-    """Kind, then party: every claim about one quantity lands in one group, side by side, never added up."""
+    """Kind, then party: every claim about one quantity lands in one group, side by side, never added up; in each,
+    the claims that stand first and the superseded ones after them."""
     kinds = {}
-    for item in shown_claims:
+    for item in sorted(shown_claims, key=lambda item: bool(item.claim.public_superseded_by)):
         parties = kinds.setdefault(item.claim.kind, {})
         parties.setdefault(item.claim.party_id, PartyGroup(item.claim.party, [])).claims.append(item)
     return [KindGroup(kind, KIND_HEADINGS.get(kind, kind), list(parties.values())) for kind, parties in kinds.items()]
@@ -199,7 +252,7 @@ def grouped_by_subject(shown_claims):
 @register.inclusion_tag("sources/_claim_groups.html")
 def claims_about_event(event):
     about = public_claims().filter(event=event) if event.is_published else claims_previewed_with(event)
-    claims = excerpt(by_subject(with_same_allegations(with_details(about))), CLAIMS_SHOWN)
+    claims = excerpt(by_subject(with_revisions(with_same_allegations(with_details(about)))), CLAIMS_SHOWN)
     notes = Notes()
     shown = shown_with_notes(claims.items, notes)
     return {
@@ -214,7 +267,7 @@ def claims_about_event(event):
 @register.inclusion_tag("sources/_actor_claims.html")
 def claims_about_actor(actor):
     def shown(claims):
-        return excerpt(with_same_allegations(with_details(in_reading_order(claims))), CLAIMS_SHOWN)
+        return excerpt(with_revisions(with_same_allegations(with_details(in_reading_order(claims)))), CLAIMS_SHOWN)
 
     made = shown(public_claims().filter(claimant=actor))
     about = shown(public_claims().filter(Q(actor=actor) | Q(party=actor)))
@@ -230,3 +283,9 @@ def claims_about_actor(actor):
         "notes": notes.all,
         "prefix": f"claims-{actor.slug}",
     }
+
+
+@register.simple_tag
+def event_grades(event):
+    """The event's two grades, "it happened" and "who did it" (see sources/grades.py)."""
+    return grades.event_grades(event)
