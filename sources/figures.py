@@ -8,10 +8,10 @@ the claims filters the figures the same way.
 
 import dataclasses
 
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import render
 
+from editorial.counts import RecordPaginator
 from events.models import Actor, Event
 
 from .filters import ClaimFilter
@@ -57,7 +57,7 @@ def figures(request):
             .distinct()
             .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
         )
-        page = Paginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+        page = RecordPaginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
         questions = questions_on(page, filterset.qs)
     return render(request, "sources/figures.html", {"filter": filterset, "questions": questions, "page_obj": page})
 

@@ -4,13 +4,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf.locale import LANG_INFO
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, Prefetch, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from editorial.counts import RecordPaginator, count_of
 from editorial.curation import Status
 from events.excerpts import excerpt
 from events.models import Actor, Event, EventPlace, Participation, Place
@@ -139,7 +140,10 @@ def prelude(event):
     """What led up to the event: the published events of the conflict it is part of, before it began."""
     if event.parent is None or not event.parent.is_published or event.start_date is None:
         return {"prelude": None}
-    earlier = Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date)
+    # "Began before" through an expression no index holds (the same rows: a null start is never earlier), so
+    # that SQLite finds them by the parent's index, not by walking the timeline's index of every start before.
+    began = Coalesce("start_date", Value(datetime.date.max))
+    earlier = Event.objects.published().filter(parent=event.parent).alias(began=began).filter(began__lt=event.start_date)
     return {
         "prelude": excerpt(by_date(earlier), CHRONOLOGY_SHOWN),
         "prelude_url": filtered_list(
@@ -170,23 +174,28 @@ def record_last_changed():
 
 class SourceListView(ListView):
     paginate_by = 50
+    paginator_class = RecordPaginator
     template_name = "sources/source_list.html"
 
     def get_queryset(self):
-        # A correlated count per source: counting over a join with every public claim was slow on PostgreSQL.
-        cited_claims = (
-            public_claims()
-            .filter(citations__source=OuterRef("pk"))
+        return Source.objects.published().order_by("title", "pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        # The claims of the page's sources only, in one query: annotated on the queryset, every
+        # source's claims were counted before the sort and the slice (40 ms at 1,000 sources).
+        paginator, page, sources, is_paginated = super().paginate_queryset(queryset, page_size)
+        sources = list(sources)
+        counts = dict(
+            Citation.objects.filter(is_public("claim__"), source__in=[source.pk for source in sources])
             .order_by()
-            .values("citations__source")
-            .annotate(count=Count("pk"))
-            .values("count")
+            .values("source")
+            .annotate(claims=Count("claim", distinct=True))
+            .values_list("source", "claims")
         )
-        return (
-            Source.objects.published()
-            .annotate(claim_count=Coalesce(Subquery(cited_claims), 0))
-            .order_by("title", "pk")
-        )
+        for source in sources:
+            source.claim_count = counts.get(source.pk, 0)
+        page.object_list = sources
+        return paginator, page, sources, is_paginated
 
 
 def source_detail(request, slug):
@@ -256,7 +265,7 @@ class ChainedLists:
 
     @cached_property
     def counts(self):
-        return [queryset.count() for queryset in self.to_count]
+        return [count_of(queryset) for queryset in self.to_count]
 
     def count(self):
         return sum(self.counts)
