@@ -12,7 +12,8 @@ from django.db.models import F
 from django.shortcuts import render
 
 from editorial.counts import RecordPaginator
-from events.models import Actor, Event
+from editorial.curation import Status
+from events.models import Actor, Event, chronological_order
 
 from .filters import ClaimFilter
 from .models import Claim
@@ -51,11 +52,14 @@ def figures(request):
     filterset = ClaimFilter(request.GET, queryset=figure_claims(), request=request)
     questions, page = [], None
     if filterset.is_valid():
+        # In the events' chronological order, through the join to published events, so that a page walks
+        # the events' index and stops when it has its questions instead of sorting every figure claim.
         keys = (
-            filterset.qs.order_by()
+            filterset.qs.filter(event__status=Status.PUBLISHED)
+            .order_by()
             .values("event", "kind", "party")
             .distinct()
-            .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
+            .order_by(*chronological_order("event__"), "kind", "party__name", "party")
         )
         page = RecordPaginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
         questions = questions_on(page, filterset.qs)
