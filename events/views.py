@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from editorial.counts import RecordPaginator
 from editorial.curation import Status
 
 from . import names
@@ -39,7 +40,7 @@ SUGGESTIONS = 10
 
 def hidden(model):
     """The few entries the public may not see, to leave out of a selective list without a join on the status."""
-    return model.objects.exclude(status=Status.PUBLISHED).values("pk")
+    return model.objects.hidden().values("pk")
 
 
 def by_date(queryset):
@@ -74,6 +75,7 @@ def published_participations():
 class EventListView(FilterView):
     filterset_class = EventFilter
     paginate_by = 25
+    paginator_class = RecordPaginator
     template_name = "events/event_list.html"
 
     def get_queryset(self):
@@ -124,6 +126,7 @@ def participants_by_role(participations):
 
 class ActorListView(ListView):
     paginate_by = 100
+    paginator_class = RecordPaginator
     template_name = "events/actor_list.html"
     queryset = Actor.objects.published().order_by("name", "pk")
 
@@ -169,6 +172,7 @@ def actor_detail(request, slug):
 class PlaceListView(FilterView):
     filterset_class = PlaceFilter
     paginate_by = 100
+    paginator_class = RecordPaginator
     template_name = "events/place_list.html"
     queryset = Place.objects.published().select_related("parent").order_by("name", "pk")
 

@@ -9,11 +9,12 @@ the claims filters the figures the same way.
 
 import dataclasses
 
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import render
 
-from events.models import Actor, Event
+from editorial.counts import RecordPaginator
+from editorial.curation import Status
+from events.models import Actor, Event, chronological_order
 
 from .filters import FigureFilter, has_figure
 from .models import Claim
@@ -43,7 +44,10 @@ def figures(request):
     filterset = FigureFilter(request.GET, queryset=figure_claims(), request=request)
     questions, page = [], None
     if filterset.is_valid():
-        page = Paginator(question_keys(filterset.qs), QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+        # Through the join to published events, so that a page walks the events' index in their
+        # chronological order and stops when it has its questions, instead of sorting every figure claim.
+        keys = question_keys(filterset.qs.filter(event__status=Status.PUBLISHED))
+        page = RecordPaginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
         questions = questions_on(page, filterset.qs)
     return render(request, "sources/figures.html", {"filter": filterset, "questions": questions, "page_obj": page})
 
@@ -54,7 +58,7 @@ def question_keys(claims):
         claims.order_by()
         .values("event", "kind", "party")
         .distinct()
-        .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
+        .order_by(*chronological_order("event__"), "kind", "party__name", "party")
     )
 
 

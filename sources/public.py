@@ -27,7 +27,7 @@ def is_public(path=""):
     """
     condition = Q(**{f"{path}status": Status.PUBLISHED})
     for field in CLAIM_REFERENCES:
-        hidden = Claim._meta.get_field(field).related_model.objects.exclude(status=Status.PUBLISHED)
+        hidden = Claim._meta.get_field(field).related_model.objects.hidden()
         condition &= ~Q(**{f"{path}{field}__in": hidden.values("pk")})
     return condition
 
@@ -39,7 +39,7 @@ def claims_previewed_with(event):
     condition = ~Q(status=Status.WITHDRAWN)
     for field in CLAIM_REFERENCES:
         if field != "event":
-            hidden = Claim._meta.get_field(field).related_model.objects.exclude(status=Status.PUBLISHED)
+            hidden = Claim._meta.get_field(field).related_model.objects.hidden()
             condition &= ~Q(**{f"{field}__in": hidden.values("pk")})
     return Claim.objects.filter(condition, event=event)
 

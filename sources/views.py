@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +13,9 @@ from django.utils.functional import cached_property
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from editorial.counts import RecordPaginator, count_of
 from editorial.curation import Status
+from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
 from events.models import Actor, Event, EventPlace, Participation, Place
 from events.views import (
@@ -173,7 +175,10 @@ def prelude(event):
     """What led up to the event: the published events of the conflict it is part of, before it began."""
     if event.parent is None or not event.parent.is_published or event.start_date is None:
         return {"prelude": None}
-    earlier = Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date)
+    # "Began before" through an expression no index holds (the same rows: a null start is never earlier), so
+    # that SQLite finds them by the parent's index, not by walking the timeline's index of every start before.
+    began = Coalesce("start_date", Value(datetime.date.max))
+    earlier = Event.objects.published().filter(parent=event.parent).alias(began=began).filter(began__lt=event.start_date)
     return {
         "prelude": excerpt(by_date(earlier), CHRONOLOGY_SHOWN),
         "prelude_url": filtered_list(
@@ -204,23 +209,35 @@ def record_last_changed():
 
 class SourceListView(ListView):
     paginate_by = 50
+    paginator_class = RecordPaginator
     template_name = "sources/source_list.html"
 
     def get_queryset(self):
-        # A correlated count per source: counting over a join with every public claim was slow on PostgreSQL.
-        cited_claims = (
-            public_claims()
-            .filter(citations__source=OuterRef("pk"))
-            .order_by()
-            .values("citations__source")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return (
-            Source.objects.published()
-            .annotate(claim_count=Coalesce(Subquery(cited_claims), 0))
-            .order_by("title", "pk")
-        )
+        return Source.objects.published().order_by("title", "pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        # The claims of the page's sources only, in one query, once per version of the record: annotated
+        # on the queryset, every source's claims were counted before the sort and the slice (40 ms at
+        # 1,000 sources), and even the page's alone grow with the record.
+        paginator, page, sources, is_paginated = super().paginate_queryset(queryset, page_size)
+        sources = list(sources)
+        ids = [source.pk for source in sources]
+        counts = once_per_version(f"claims of the sources {ids}", lambda: public_claims_cited_by(ids))
+        for source in sources:
+            source.claim_count = counts.get(source.pk, 0)
+        page.object_list = sources
+        return paginator, page, sources, is_paginated
+
+
+def public_claims_cited_by(source_ids):
+    """{source id: how many public claims it carries}, for the sources that carry any."""
+    return dict(
+        Citation.objects.filter(is_public("claim__"), source__in=source_ids)
+        .order_by()
+        .values("source")
+        .annotate(claims=Count("claim", distinct=True))
+        .values_list("source", "claims")
+    )
 
 
 def source_detail(request, slug):
@@ -319,7 +336,7 @@ class ChainedLists:
 
     @cached_property
     def counts(self):
-        return [queryset.count() for queryset in self.to_count]
+        return [count_of(queryset) for queryset in self.to_count]
 
     def count(self):
         return sum(self.counts)

@@ -9,7 +9,7 @@ has a point, and a place without a point, is left out and counted in the collect
 
 import json
 
-from events.exports import chunks, places_of, published_slugs, values_in_chunks
+from events.exports import PublishedSlugs, chunks, places_of, values_in_chunks
 from events.models import Event, Place
 from sources.grades import grades_of
 from sources.models import Claim
@@ -66,10 +66,11 @@ def collection(features, counts):
 def event_features(queryset, urls, counts):
     gazetteer, types = Gazetteer(), dict(Event.Type.choices)
     fields = ("pk", "slug", "title", "event_type", "start_date", "end_date", "date_precision", "parent_id")
+    parent_slugs = PublishedSlugs(Event)
     for events in values_in_chunks(queryset, *fields):
         places = places_of([event["pk"] for event in events])
         graded = grades_of([event["pk"] for event in events])
-        parents = published_slugs(Event, {event["parent_id"] for event in events if event["parent_id"]})
+        parents = parent_slugs.of(event["parent_id"] for event in events)
         for event in events:
             located = [
                 place
@@ -105,8 +106,9 @@ def event_features(queryset, urls, counts):
 def place_features(urls, counts):
     fields = ("slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence",
               "coordinate_source_url", "coordinate_note")  # fmt: skip
+    parent_slugs = PublishedSlugs(Place)
     for places in values_in_chunks(Place.objects.published().order_by("name", "pk"), *fields):
-        parents = published_slugs(Place, {place["parent_id"] for place in places if place["parent_id"]})
+        parents = parent_slugs.of(place["parent_id"] for place in places)
         for place in places:
             if place["latitude"] is None:
                 counts["places_without_coordinates"] += 1

@@ -1,6 +1,6 @@
 """The record's own tables: events and claims (the lists' files), actors, places and sources."""
 
-from events.exports import any_of, entry_url_pattern, free_text, grouped, joined, published_slugs, values_in_chunks
+from events.exports import PublishedSlugs, any_of, entry_url_pattern, free_text, grouped, joined, values_in_chunks
 from events.models import Actor, ActorRelation, Event, Place
 from sources.models import Claim, Source
 
@@ -194,8 +194,9 @@ def place_rows(request):
         "slug", "name", "alternate_names", "kind", "parent_id", "latitude", "longitude",
         "coordinate_confidence", "coordinate_source_url", "coordinate_note", "description",
     )  # fmt: skip
+    parent_slugs = PublishedSlugs(Place)
     for places in values_in_chunks(Place.objects.published().order_by("name", "pk"), *fields):
-        parents = published_slugs(Place, {place["parent_id"] for place in places if place["parent_id"]})
+        parents = parent_slugs.of(place["parent_id"] for place in places)
         for place in places:
             yield [
                 place["slug"],
@@ -203,7 +204,7 @@ def place_rows(request):
                 free_text(place["name"]),
                 free_text(lines(place["alternate_names"])),
                 place["kind"],
-                parents.get(place["parent_id"], ""),
+                parents.get(place["parent_id"]) or "",
                 place["latitude"],
                 place["longitude"],
                 place["coordinate_confidence"],
