@@ -250,6 +250,7 @@ SPECTACULAR_SETTINGS = {
         "SourceKindEnum": "sources.models.Source.Kind",
         "ClaimKindEnum": "sources.models.Claim.Kind",
         "RelationKindEnum": "events.models.ActorRelation.Kind",
+        "DatePrecisionEnum": "events.models.DatePrecision",
     },
 }
 

@@ -139,8 +139,11 @@ def test_every_curated_and_relation_model_is_tracked():
 def test_history_keeps_dates_as_they_were():
     event = make_event(start_date=datetime.date(2022, 9, 1), end_date=datetime.date(2022, 9, 1))
     event.end_date = datetime.date(2022, 9, 30)
-    event.date_precision = Event.DatePrecision.MONTH
+    event.start_precision = event.end_precision = Event.DatePrecision.MONTH
+    event.date_meaning = Event.DateMeaning.WITHIN
     event.save()
 
     oldest = event.history.last()
-    assert (oldest.end_date, oldest.date_precision) == (datetime.date(2022, 9, 1), "day")
+    assert (oldest.end_date, oldest.start_precision, oldest.end_precision, oldest.date_meaning) == (
+        datetime.date(2022, 9, 1), "day", "day", "lasted"
+    )
