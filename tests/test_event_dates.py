@@ -44,7 +44,7 @@ def data_rows(client, name, key):
     {"start_date": D(2022, 12, 7), "start_precision": "day", "end_date": None, "end_precision": "month"},
     {"start_date": D(2022, 12, 7), "start_precision": "day", "end_date": D(2022, 12, 10), "end_precision": ""},
     {"start_date": D(2022, 12, 7), "start_precision": "week", "end_date": None, "end_precision": ""},
-    {"start_date": D(2022, 12, 7), "start_precision": "day", "end_date": None, "end_precision": "", "date_meaning": "roughly"},
+    {"start_date": D(2022, 12, 7), "start_precision": "day", "end_date": None, "end_precision": "", "date_meaning": "vague"},
 ])
 @pytest.mark.django_db
 def test_the_database_refuses_a_precision_without_its_date_a_date_without_its_precision_or_an_unknown_choice(fields):
