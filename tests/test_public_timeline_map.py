@@ -352,7 +352,7 @@ def test_the_timeline_stays_under_150_kb_at_the_most_events_it_draws_and_when_it
     war = make_event(slug="war", title=long_title[:200], start_date=D(2012, 1, 1), end_date=None)
     Event.objects.bulk_create([
         Event(slug=f"part-{index}", title=long_title[:190] + str(index), event_type=Event.Type.BATTLES, parent=war,
-              start_date=D(2022, 12, 1 + index % 28), end_date=D(2022, 12, 4 + index % 25), start_precision="day",
+              start_date=D(2022, 12, 1 + index % 28), end_date=D(2022, 12, 4 + index % 28), start_precision="day",
               end_precision="day", date_meaning="within" if index % 2 else "lasted", status=Status.PUBLISHED)
         for index in range(timeline_charts.DETAIL_LIMIT - 1)
     ])

@@ -26,8 +26,9 @@ AXIS_HEIGHT = 34
 INDENT = 14
 LABEL_FONT_WIDTH = 6.6  # average advance of a 13px sans-serif character
 MIN_BAR_WIDTH = 3
-# On a phone each event is a line of text over a strip as wide as the screen, its bar drawn in STRIP_WIDTH units.
-STRIP_WIDTH = 1000
+# On a phone each event is a line of text over a strip as wide as the screen, its bar placed in percent of it.
+STRIP_WIDTH = 100
+MIN_STRIP_WIDTH = 0.8
 
 # Events that last a few days are unreadable on an axis that spans the whole war (the
 # December 2022 clashes would be two pixels wide on ten years). A log or broken axis
@@ -142,12 +143,13 @@ class Bar:
 
     @property
     def strip_x(self):
-        """Where the bar starts on the compact layout's strip, 0 to STRIP_WIDTH across the panel's days."""
+        """Where the bar starts on the compact layout's strip, in percent of the panel's days."""
         return round((self.x - AXIS_LEFT) / (AXIS_RIGHT - AXIS_LEFT) * STRIP_WIDTH, 1)
 
     @property
     def strip_width(self):
-        return max(round(self.width / (AXIS_RIGHT - AXIS_LEFT) * STRIP_WIDTH, 1), MIN_BAR_WIDTH)
+        return min(max(round(self.width / (AXIS_RIGHT - AXIS_LEFT) * STRIP_WIDTH, 1), MIN_STRIP_WIDTH),
+                   STRIP_WIDTH - self.strip_x)
 
     @property
     def arrow_before(self):
