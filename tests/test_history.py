@@ -96,7 +96,8 @@ def test_a_bulk_load_leaves_a_first_revision_for_every_row(tmp_path):
     fixture.write_text(json.dumps([
         {"model": "events.actor", "fields": {"slug": "jnim", "name": "JNIM", "kind": "armed_group", "status": "published"}},
         {"model": "events.event", "fields": {"slug": "clash", "title": "A clash", "event_type": "battles",
-                                             "start_date": "2022-12-03", "end_date": "2022-12-03", "status": "published"}},
+                                             "start_date": "2022-12-03", "start_precision": "day", "end_date": "2022-12-03",
+                                             "end_precision": "day", "status": "published"}},
         {"model": "events.participation", "fields": {"event": ["clash"], "actor": ["jnim"], "role": "side_a"}},
     ]))
 
