@@ -52,7 +52,8 @@ class EventAdmin(EntryAdmin):
     list_filter = (
         "status",
         "event_type",
-        "date_precision",
+        "date_meaning",
+        "start_precision",
         ("participants", admin.RelatedOnlyFieldListFilter),
         ("places", admin.RelatedOnlyFieldListFilter),
     )
@@ -62,7 +63,7 @@ class EventAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", "event_type", "sub_event_type", "parent")}),
-        ("When", {"fields": ("start_date", "end_date", "date_precision")}),
+        ("When", {"fields": (("start_date", "start_precision"), ("end_date", "end_precision"), "date_meaning")}),
         ("What happened", {"fields": ("summary", "outcome")}),
         ("Front page", {"fields": ("featured",)}),
     )

@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 
-from .models import Event, EventPlace, Participation, Status
+from .models import DATE_FIELDS, Event, EventPlace, Participation, Status
 from .views import EventListView
 
 ROWS_PER_CHUNK = 2000
@@ -166,7 +166,9 @@ class EventExportView(CSVExport, EventListView):
         "title",
         "event_date_start",
         "event_date_end",
-        "time_precision",
+        "start_precision",
+        "end_precision",
+        "date_meaning",
         "event_type",
         "sub_event_type",
         "part_of",
@@ -177,8 +179,7 @@ class EventExportView(CSVExport, EventListView):
         "notes",
     )
     fields = (
-        "pk", "slug", "title", "summary", "start_date", "end_date", "date_precision", "event_type", "sub_event_type",
-        "parent_id",
+        "pk", "slug", "title", "summary", *DATE_FIELDS, "event_type", "sub_event_type", "parent_id",
     )  # fmt: skip
 
     def rows(self, queryset):
@@ -204,7 +205,9 @@ class EventExportView(CSVExport, EventListView):
                     free_text(event["title"]),
                     event["start_date"],
                     event["end_date"],
-                    event["date_precision"],
+                    event["start_precision"],
+                    event["end_precision"],
+                    event["date_meaning"],
                     type_labels.get(event["event_type"], event["event_type"]),
                     sub_type_labels.get(event["sub_event_type"], ""),
                     parents.get(event["parent_id"]) or "",

@@ -14,7 +14,7 @@ from editorial.curation import CuratedModel, CuratedQuerySet, Status, unique_slu
 
 from . import names
 
-__all__ = ["Actor", "ActorRelation", "Event", "EventPlace", "Participation", "Place", "Status"]
+__all__ = ["DATE_FIELDS", "Actor", "ActorRelation", "Event", "EventPlace", "Participation", "Place", "Status"]
 
 
 def split_lines(text):
@@ -270,6 +270,30 @@ def chronological_order(prefix=""):
 CHRONOLOGICAL_ORDER = chronological_order()
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    APPROXIMATE = "approximate", "Approximate"
+
+
+class DateMeaning(models.TextChoices):
+    LASTED = "lasted", "It lasted from the start to the end"
+    WITHIN = "within", "It happened sometime between the start and the end"
+
+
+# What event_dates and the exports read of an event's dates: ask for all of them together.
+DATE_FIELDS = ("start_date", "start_precision", "end_date", "end_precision", "date_meaning")
+
+# From the most precise to the least: "c. 11 December" is vaguer than a day, not as vague as a month.
+PRECISION_ORDER = ("day", "approximate", "month", "year")
+
+
+def coarsest(*precisions):
+    """The least precise of the known precisions, or "" when none is known."""
+    return max((precision for precision in precisions if precision), key=PRECISION_ORDER.index, default="")
+
+
 class Event(NamedModel):
     class Type(models.TextChoices):
         # ACLED's event types, so that exports read the way researchers expect.
@@ -296,23 +320,35 @@ class Event(NamedModel):
         DISPLACEMENT = "displacement", "Displacement"
         OTHER = "other", "Other"
 
-    class DatePrecision(models.TextChoices):
-        DAY = "day", "Day"
-        MONTH = "month", "Month"
-        YEAR = "year", "Year"
-        APPROXIMATE = "approximate", "Approximate"
+    DatePrecision = DatePrecision
+    DateMeaning = DateMeaning
 
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     event_type = models.CharField("type", max_length=30, choices=Type.choices)
     sub_event_type = models.CharField("sub-event type", max_length=40, choices=SubType.choices, blank=True)
     start_date = models.DateField(null=True, blank=True, help_text="Empty when the record does not know it.")
-    end_date = models.DateField(null=True, blank=True, help_text="The same as the start for a one-day event.")
-    date_precision = models.CharField(
+    start_precision = models.CharField(
         max_length=12,
         choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text="How precisely the dates are known: “sometime in September” is a month, not 1 September.",
+        blank=True,
+        help_text="How precisely the start is known: “sometime in September” is a month, not 1 September. "
+        "Empty exactly when the start date is.",
+    )
+    end_date = models.DateField(null=True, blank=True, help_text="The same as the start for a one-day event.")
+    end_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        blank=True,
+        help_text="How precisely the end is known. Empty exactly when the end date is.",
+    )
+    date_meaning = models.CharField(
+        "the dates say",
+        max_length=6,
+        choices=DateMeaning.choices,
+        default=DateMeaning.LASTED,
+        help_text="“Fighting lasted until 10 December” lasted; “a jet was alleged to have flown over during the "
+        "battle” happened at a moment nobody dated, sometime within the battle's days.",
     )
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="part of"
@@ -343,6 +379,17 @@ class Event(NamedModel):
                 name="at_most_one_featured_event",
                 violation_error_message="Another event is featured on the front page: take its mark off first.",
             ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True, start_precision="")
+                | Q(start_date__isnull=False, start_precision__in=DatePrecision.values),
+                name="event_start_precision_iff_start_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True, end_precision="")
+                | Q(end_date__isnull=False, end_precision__in=DatePrecision.values),
+                name="event_end_precision_iff_end_date",
+            ),
+            models.CheckConstraint(condition=Q(date_meaning__in=DateMeaning.values), name="event_date_meaning_valid"),
         ]
         # SQLite keeps no statistics unless told, and takes "status = published" for a selective condition:
         # pages that join events to a selective row (an actor's, a place's) exclude the hidden events instead.
@@ -363,10 +410,29 @@ class Event(NamedModel):
         return reverse("event-detail", args=[self.slug])
 
     def clean(self):
+        errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+            errors["end_date"] = "The end date cannot be before the start date."
+        for end in ("start", "end"):
+            date, precision = getattr(self, f"{end}_date"), getattr(self, f"{end}_precision")
+            if date is not None and not precision:
+                errors[f"{end}_precision"] = f"Say how precisely the {end} date is known."
+            elif date is None and precision:
+                errors[f"{end}_precision"] = f"The {end} date is unknown: leave its precision empty too."
         if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "An event cannot be part of itself."})
+            errors["parent"] = "An event cannot be part of itself."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_dated_within(self):
+        """The dates bound a moment nobody dated ("sometime between"), rather than the event's duration."""
+        return self.date_meaning == self.DateMeaning.WITHIN
+
+    @property
+    def coarsest_precision(self):
+        """The less precise of the two ends, or "" when neither is known."""
+        return coarsest(self.start_precision, self.end_precision)
 
     def search_names(self):
         return [self.title, self.slug]

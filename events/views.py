@@ -18,7 +18,9 @@ from .charts.place_map import chart_places
 from .charts.timeline import chart_timeline
 from .excerpts import excerpt
 from .filters import EventFilter, PlaceFilter, matchable_actors, matchable_events, matchable_places
-from .models import CHRONOLOGICAL_ORDER, Actor, ActorRelation, Event, EventPlace, Participation, Place, chronological_order
+from .models import (
+    CHRONOLOGICAL_ORDER, DATE_FIELDS, Actor, ActorRelation, Event, EventPlace, Participation, Place, chronological_order,
+)
 from .templatetags.record import event_dates
 
 ROLES_IN_ORDER = [role for role, _ in Participation.Role.choices]
@@ -309,5 +311,5 @@ def suggest_events(request):
         matchable_events(),
         lambda event: f"{event.title} ({event_dates(event)})",
         CHRONOLOGICAL_ORDER,
-        ["title", "start_date", "end_date", "date_precision"],
+        ["title", *DATE_FIELDS],
     )

@@ -256,6 +256,7 @@ SPECTACULAR_SETTINGS = {
         "RelationKindEnum": "events.models.ActorRelation.Kind",
         "ClaimDatePrecisionEnum": "sources.models.Claim.DatePrecision",
         "AssessmentEnum": "sources.models.Claim.Assessment",
+        "DatePrecisionEnum": "events.models.DatePrecision",
     },
 }
 

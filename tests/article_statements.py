@@ -51,11 +51,13 @@ class Event:
     sub_event_type: str
     start: date | None
     end: date | None
-    precision: str
+    precision: str  # of each known end; empty when neither is known
     parent: str | None
     places: frozenset = frozenset()
     participants: frozenset = frozenset()  # (actor slug, role) pairs
     outcome: str = ""
+    # "lasted" from start to end, or happened sometime "within" them ("sometime in September").
+    dates_are: str = "lasted"
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ FITILI = Place(
 )
 
 MALI_WAR = Event(
-    "mali-war", "Mali War", "conflict", "", None, None, "day", None, frozenset({"mali"}),
+    "mali-war", "Mali War", "conflict", "", None, None, "", None, frozenset({"mali"}),
     frozenset({("malian-government", "side_a"), ("jnim", "side_b"), ("isgs", "side_b")}),
 )
 JNIM_ISGS_WAR = Event(
@@ -171,12 +173,12 @@ TADJALALT_AND_HAROUM = Event(
 )
 TRUCE = Event(
     "truce-may-2022", "JNIM and ISGS agree to a truce", "strategic_developments", "agreement",
-    date(2022, 5, 1), date(2022, 5, 31), "month", "jnim-isgs-war", participants=both_sides(),
+    date(2022, 5, 1), date(2022, 5, 31), "month", "jnim-isgs-war", participants=both_sides(), dates_are="within",
 )
 SPLIT = Event(
     "jnim-isgs-split", "JNIM and ISGS turn against each other", "strategic_developments",
     "change_to_group_activity", date(2020, 1, 1), date(2020, 12, 31), "year", "jnim-isgs-war",
-    frozenset({"mali"}), both_sides(),
+    frozenset({"mali"}), both_sides(), dates_are="within",
 )
 RESULT = "Result: JNIM captures ISGS base in Fitili, Battles in Tadjalalt and Haroum end in status quo ante bellum"
 MASSACRES_SENTENCE = (
@@ -277,7 +279,8 @@ STATEMENTS = (
             Event("isgs-offensive-march-2022", "ISGS offensive against the Malian government, Tuareg rebels and JNIM",
                   "battles", "", date(2022, 3, 1), date(2022, 3, 31), "month", "jnim-isgs-war",
                   participants=frozenset({("isgs", "side_a"), ("malian-government", "side_b"),
-                                          ("tuareg-rebels", "side_b"), ("jnim", "side_b")})),
+                                          ("tuareg-rebels", "side_b"), ("jnim", "side_b")}),
+                  dates_are="within"),
         ),
     ),
     Statement(
@@ -286,7 +289,8 @@ STATEMENTS = (
         (
             TRUCE,
             Event("truce-expires-september-2022", "The JNIM–ISGS truce expires", "strategic_developments", "other",
-                  date(2022, 9, 1), date(2022, 9, 30), "month", "jnim-isgs-war", participants=both_sides()),
+                  date(2022, 9, 1), date(2022, 9, 30), "month", "jnim-isgs-war", participants=both_sides(),
+                  dates_are="within"),
         ),
     ),
     Statement(
@@ -296,7 +300,7 @@ STATEMENTS = (
         (
             Event("escalation-november-2022", "Clashes escalate in Gao and Timbuktu regions", "battles",
                   "armed_clash", date(2022, 11, 1), date(2022, 11, 30), "month", "jnim-isgs-war",
-                  frozenset({"gao-region", "timbuktu-region"}), both_sides()),
+                  frozenset({"gao-region", "timbuktu-region"}), both_sides(), dates_are="within"),
             Place("timbuktu-region", "Timbuktu Region", "region", "mali",
                   ("Tombouctou Region", "Région de Tombouctou", "ML-6"), "representative", "21.14583", "-4.02083",
                   "https://review.clateway.com/wiki/view_html.php?q=Tombouctou_Region"),
@@ -397,7 +401,7 @@ STATEMENTS = (
             Actor("malian-air-force", "Malian air force", "state_force"),
             Event("malian-air-force-overflight", "Alleged overflight of the battlefield by a Malian air force jet",
                   "strategic_developments", "other", date(2022, 12, 7), date(2022, 12, 10), "day", CLASHES,
-                  frozenset({"tadjalalt", "haroum"}), frozenset({("malian-air-force", "other")})),
+                  frozenset({"tadjalalt", "haroum"}), frozenset({("malian-air-force", "other")}), dates_are="within"),
             Claim("malian-air-force-overflight-occurred", "occurred",
                   "A Malian air force jet was alleged to have flown over the battlefield",
                   event="malian-air-force-overflight", actor="malian-air-force", assessment="alleged"),
@@ -426,7 +430,7 @@ STATEMENTS = (
         "Malian-Burkinabe and Nigerien-Malian borders.",
         (
             Event("return-to-border-positions", "JNIM and ISGS return to their positions near the borders",
-                  "strategic_developments", "change_to_group_activity", None, None, "day", CLASHES,
+                  "strategic_developments", "change_to_group_activity", None, None, "", CLASHES,
                   frozenset({"malian-burkinabe-border", "nigerien-malian-border"}), both_sides()),
             Place("malian-burkinabe-border", "Malian-Burkinabe border", "area", "mali"),
             Place("nigerien-malian-border", "Nigerien-Malian border", "area", "mali"),

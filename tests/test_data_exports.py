@@ -122,7 +122,7 @@ def test_acled_leaves_fatalities_empty_when_only_the_fighting_parties_give_figur
     assert (haroum["actor1"], haroum["actor2"], haroum["inter1"], haroum["inter2"], haroum["interaction"]) == (
         "JNIM", "ISGS", "2", "2", "22",
     )  # fmt: skip
-    assert (haroum["event_date"], haroum["year"], haroum["time_precision"]) == ("2022-12-07", "2022", "2")
+    assert (haroum["event_date"], haroum["year"], haroum["time_precision"]) == ("2022-12-07", "2022", "1")
 
 
 def test_acled_fatalities_take_the_lowest_figure_of_a_claimant_outside_the_fighting(client, article):

@@ -44,10 +44,12 @@ def observed_event(expected):
     event = Event.objects.get(slug=expected.slug)
     return article.Event(
         event.slug, event.title, event.event_type, event.sub_event_type, event.start_date, event.end_date,
-        event.date_precision, slug_of(event.parent),
+        "/".join(sorted({precision for precision in (event.start_precision, event.end_precision) if precision})),
+        slug_of(event.parent),
         frozenset(event.event_places.values_list("place__slug", flat=True)),
         frozenset(event.participations.values_list("actor__slug", "role")),
         event.outcome,
+        event.date_meaning,
     )
 
 

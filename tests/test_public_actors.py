@@ -75,7 +75,7 @@ def test_the_actor_page_lists_the_published_events_it_took_part_in_by_date(clien
     make_event(
         title="March offensive",
         start_date=datetime.date(2022, 3, 1),
-        date_precision="month",
+        precision="month",
         participants=[(isgs, Participation.Role.SIDE_A)],
     )
     make_event(title="Draft Skirmish", status=Status.DRAFT, participants=[(isgs, Participation.Role.SIDE_A)])

@@ -31,12 +31,12 @@ def svg_of(response):
 
 def make_war_and_clashes():
     war = make_event(slug="jnim-isgs-war", title="JNIM–ISGS war", event_type=Event.Type.CONFLICT,
-                     start_date=D(2020, 1, 1), end_date=None, date_precision=Event.DatePrecision.YEAR)
+                     start_date=D(2020, 1, 1), end_date=None, precision=Event.DatePrecision.YEAR)
     clashes = make_event(slug="december-2022-menaka-region-clashes", title="December 2022 Ménaka region clashes",
                          parent=war, start_date=D(2022, 12, 3), end_date=D(2022, 12, 10))
     make_event(slug="fighting-in-ntillit", title="Fighting in N'Tillit", parent=clashes, start_date=D(2022, 12, 3))
     make_event(slug="truce-expires", title="Truce expires", parent=war,
-               start_date=D(2022, 9, 1), date_precision=Event.DatePrecision.MONTH)
+               start_date=D(2022, 9, 1), precision=Event.DatePrecision.MONTH)
     return war, clashes
 
 
@@ -234,7 +234,8 @@ def bulk_events(number, start, step_days=1, **fields):
     Event.objects.bulk_create([
         Event(slug=f"bulk-{start:%Y%m%d}-{index}-{fields.get('status')}", title=f"Bulk event {index}",
               event_type=Event.Type.BATTLES, start_date=start + datetime.timedelta(days=index * step_days),
-              end_date=start + datetime.timedelta(days=index * step_days), **fields)
+              end_date=start + datetime.timedelta(days=index * step_days), start_precision="day", end_precision="day",
+              **fields)
         for index in range(number)
     ])
     record_changed()  # bulk writes send no signals: the page cache must hear of them
@@ -352,7 +353,8 @@ def test_the_timeline_stays_under_150_kb_at_the_most_events_it_draws_and_when_it
     war = make_event(slug="war", title=long_title[:200], start_date=D(2012, 1, 1), end_date=None)
     Event.objects.bulk_create([
         Event(slug=f"part-{index}", title=long_title[:190] + str(index), event_type=Event.Type.BATTLES, parent=war,
-              start_date=D(2022, 12, 1 + index % 28), end_date=D(2022, 12, 1 + index % 28), status=Status.PUBLISHED)
+              start_date=D(2022, 12, 1 + index % 28), end_date=D(2022, 12, 4 + index % 28), start_precision="day",
+              end_precision="day", date_meaning="within" if index % 2 else "lasted", status=Status.PUBLISHED)
         for index in range(timeline_charts.DETAIL_LIMIT - 1)
     ])
     record_changed()  # bulk writes send no signals: the page cache must hear of them
@@ -499,7 +501,8 @@ def grow_record(number, offset=0):
     Event.objects.bulk_create([
         Event(slug=f"grown-{offset + index}", title=f"Clash {offset + index}", event_type=Event.Type.BATTLES,
               parent=war if index % 2 else None, status=Status.DRAFT if index % 7 == 0 else Status.PUBLISHED,
-              start_date=None if index % 11 == 0 else D(2015, 1, 1) + datetime.timedelta(days=(offset + index) * 3))
+              start_date=None if index % 11 == 0 else D(2015, 1, 1) + datetime.timedelta(days=(offset + index) * 3),
+              start_precision="" if index % 11 == 0 else "day")
         for index in range(number)
     ])
     record_changed()  # bulk writes send no signals: the page cache must hear of them

@@ -33,6 +33,22 @@ class PageURLField(serializers.Field):
         return self.context["request"].build_absolute_uri(entry.get_absolute_url())
 
 
+class PrecisionField(serializers.ChoiceField):
+    """How precisely one end of an event's dates is known; null, like the date, when it is unknown."""
+
+    def __init__(self, end, **kwargs):
+        super().__init__(
+            choices=Event.DatePrecision.choices,
+            allow_null=True,
+            read_only=True,
+            help_text=f"How precisely the {end} date is known; null when the {end} date is.",
+            **kwargs,
+        )
+
+    def to_representation(self, value):
+        return value or None
+
+
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
 class LinesField(serializers.Field):
     """A text field kept one item a line, as a list."""
@@ -147,6 +163,8 @@ class EventSerializer(EntrySerializer):
     api_url = api_url("event")
     page_url = PageURLField()
     part_of = serializers.SerializerMethodField(help_text="The event this one is part of.")
+    start_precision = PrecisionField("start")
+    end_precision = PrecisionField("end")
     places = EventPlaceSerializer(source="published_event_places", many=True)
     participants = ParticipationSerializer(source="published_participations", many=True)
     grades = serializers.SerializerMethodField(
@@ -166,7 +184,9 @@ class EventSerializer(EntrySerializer):
             "sub_event_type",
             "start_date",
             "end_date",
-            "date_precision",
+            "start_precision",
+            "end_precision",
+            "date_meaning",
             "part_of",
             "places",
             "participants",
@@ -176,6 +196,10 @@ class EventSerializer(EntrySerializer):
         extra_kwargs = {
             "start_date": {"help_text": "Null when the record does not know it."},
             "end_date": {"help_text": "The same as the start for a one-day event; null when not known."},
+            "date_meaning": {
+                "help_text": "lasted: the event lasted from the start date to the end date; within: it happened "
+                "sometime between them, at a moment nobody dated."
+            },
         }
 
     @extend_schema_field(EventRefSerializer(allow_null=True))

@@ -10,7 +10,7 @@ has a point, and a place without a point, is left out and counted in the collect
 import json
 
 from events.exports import PublishedSlugs, chunks, places_of, values_in_chunks
-from events.models import Event, Place
+from events.models import DATE_FIELDS, Event, Place
 from sources.grades import grades_of
 from sources.models import Claim
 
@@ -24,7 +24,9 @@ EVENTS = DataFile(
     title="Events on the map (GeoJSON)",
     description=(
         "One Point feature per published event and each of its published places that has a point; "
-        "properties: event, title, url, event_type, start_date, end_date, date_precision, part_of, "
+        "properties: event, title, url, event_type, start_date, end_date, start_precision and end_precision "
+        "(day, month, year, approximate; null for an unknown date), date_meaning (lasted: from start to end; "
+        "within: sometime between them), part_of, "
         "place, place_name, place_kind, coordinate_confidence, grade_occurred and grade_perpetrator (the event's "
         "two grades, it happened and who did it: an assessment, or null when no claim answers it). Events without any "
         "located place are left out and counted in the collection's events_without_coordinates."
@@ -65,7 +67,7 @@ def collection(features, counts):
 
 def event_features(queryset, urls, counts):
     gazetteer, types = Gazetteer(), dict(Event.Type.choices)
-    fields = ("pk", "slug", "title", "event_type", "start_date", "end_date", "date_precision", "parent_id")
+    fields = ("pk", "slug", "title", "event_type", *DATE_FIELDS, "parent_id")
     parent_slugs = PublishedSlugs(Event)
     for events in values_in_chunks(queryset, *fields):
         places = places_of([event["pk"] for event in events])
@@ -91,7 +93,9 @@ def event_features(queryset, urls, counts):
                         "event_type": types[event["event_type"]],
                         "start_date": iso(event["start_date"]),
                         "end_date": iso(event["end_date"]),
-                        "date_precision": event["date_precision"],
+                        "start_precision": event["start_precision"] or None,
+                        "end_precision": event["end_precision"] or None,
+                        "date_meaning": event["date_meaning"],
                         "part_of": parents.get(event["parent_id"]),
                         "place": place.slug,
                         "place_name": place.name,

@@ -22,9 +22,17 @@ EVENTS = DataFile(
         date("event_date_start", "The first day; empty when the record does not know it."),
         date("event_date_end", "The last day; empty when the record does not know it."),
         one_of(
-            "time_precision",
-            "How precisely the dates are known: day, month, year or approximate (“sometime in September” is a month).",
+            "start_precision",
+            "How precisely the first day is known: day, month, year or approximate (“sometime in September” is a "
+            "month); empty when the record does not know it.",
             Event.DatePrecision.values,
+        ),
+        one_of("end_precision", "How precisely the last day is known; empty when the record does not know it.", Event.DatePrecision.values),
+        one_of(
+            "date_meaning",
+            "lasted: the event lasted from the first day to the last; within: it happened sometime between them, "
+            "on days nobody recorded.",
+            Event.DateMeaning.values,
         ),
         one_of("event_type", "ACLED's event type, or “Armed conflict (contains events)” for a war or campaign.", Event.Type.labels),
         text("sub_event_type", "ACLED's sub-event type, where the record gives one."),
@@ -63,7 +71,9 @@ CLAIMS = DataFile(
         text("event_title", "That event's title."),
         date("event_start", "That event's first day."),
         date("event_end", "That event's last day."),
-        one_of("date_precision", "How precisely the event's dates are known.", Event.DatePrecision.values),
+        one_of("event_start_precision", "How precisely that event's first day is known.", Event.DatePrecision.values),
+        one_of("event_end_precision", "How precisely that event's last day is known.", Event.DatePrecision.values),
+        one_of("event_date_meaning", "lasted: from first to last day; within: sometime between them.", Event.DateMeaning.values),
         one_of("kind", "What is claimed: killed, wounded, displaced, strength, outcome, ...", Claim.Kind.values),
         text("party", "The party affected: whose fighters died, whose strength is given."),
         text("actor", "The actor the claim is about: the commander named, the alleged perpetrator."),

@@ -5,7 +5,7 @@ party, actor and claimant by their label (short name, or name), the place by its
 restates by its slug, its sources by their titles joined with " | ". Each must name an entry that is
 in the record already (its slug works too): an import of claims creates claims and their citations,
 nothing else. The columns the export derives from those entries (url, event_title, event_start,
-event_end, date_precision, source_urls) are not read, and neither is any column it does not know.
+event_end, event_start_precision, event_end_precision, event_date_meaning, source_urls) are not read, and neither is any column it does not know.
 """
 
 import datetime

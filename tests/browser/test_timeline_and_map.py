@@ -148,6 +148,37 @@ def test_the_event_page_has_a_small_map_of_its_places_that_links_to_them(tab, re
     tab.wait_for_url(f"**{href}")
 
 
+PHONE_390 = {"width": 390, "height": 844}
+
+
+def test_at_390_px_the_december_clashes_bars_are_in_view_with_their_full_titles_and_no_sideways_scroll(tab, record):
+    clashes = Event.objects.get(slug=MAIN_EVENT)
+    parts = list(Event.objects.published().filter(parent=clashes, start_date__isnull=False))
+    tab.set_viewport_size(PHONE_390)
+    tab.goto("/timeline/")
+
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE_390["width"]
+    detail = tab.locator("figure.chart").nth(1).locator(".timeline-compact")
+    for event in [clashes, *parts]:
+        row = detail.locator("li", has=tab.locator(f'a[href="{event.get_absolute_url()}"]'))
+        row.scroll_into_view_if_needed()
+        bar = row.locator("svg.timeline-strip rect").bounding_box()
+        link = row.locator("a").bounding_box()
+        assert row.locator("a").inner_text() == event.title
+        assert bar["width"] >= 2 and bar["height"] > 5, event.slug
+        assert 0 <= bar["x"] and bar["x"] + bar["width"] <= PHONE_390["width"], event.slug
+        assert 0 <= link["x"] and link["x"] + link["width"] <= PHONE_390["width"], event.slug
+    overflight_link = tab.locator('a[href="/events/malian-air-force-overflight/"]')
+    overflight = detail.locator("li", has=overflight_link)
+    assert "within" in overflight.locator("svg.timeline-strip").get_attribute("class")  # hatched, as in the legend
+    listed = tab.locator("table tr", has=overflight_link)
+    listed.scroll_into_view_if_needed()
+    assert listed.is_visible() and "sometime between 7 and 10 December 2022" in listed.inner_text()
+    # The parts are drawn nested under the clashes: indented further than the event they are part of.
+    parent_row = detail.locator("li", has=tab.locator(f'a[href="{clashes.get_absolute_url()}"]'))
+    assert overflight.bounding_box()["x"] > parent_row.bounding_box()["x"]
+
+
 # The article is small enough to draw whole; with lower bounds it shows the counted views.
 COUNTED_VIEWS = [
     "/timeline/",

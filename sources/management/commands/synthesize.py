@@ -339,7 +339,9 @@ class Synthesizer:
             start = end = None
         return Event(
             slug=self.slug(noun, number), title=title, event_type=event_type, sub_event_type=sub_type,
-            start_date=start, end_date=end, date_precision=precision or "approximate", parent=parent,
+            start_date=start, end_date=end, start_precision=precision or "", end_precision=precision or "",
+            # As in the article ("the truce expired sometime in September"), without another draw of the seed.
+            date_meaning="within" if precision == "month" else "lasted", parent=parent,
             status=status, summary=f"A synthetic {noun} (seed {self.seed}), not a real one.",
         )
 
