@@ -20,7 +20,7 @@ class ParticipationInline(RowInline):
 class EventPlaceInline(RowInline):
     model = EventPlace
     fk_name = "event"
-    fields = ("place",)
+    fields = ("place", "position")
     autocomplete_fields = ("place",)
     verbose_name = "place"
     verbose_name_plural = "places"
@@ -64,7 +64,7 @@ class EventAdmin(EntryAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", "event_type", "sub_event_type", "parent")}),
         ("When", {"fields": (("start_date", "start_precision"), ("end_date", "end_precision"), "date_meaning")}),
-        ("What happened", {"fields": ("summary", "outcome")}),
+        ("What happened", {"fields": ("summary", "outcome", "places_note")}),
         ("Front page", {"fields": ("featured",)}),
     )
     inlines = (ParticipationInline, EventPlaceInline)

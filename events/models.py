@@ -356,6 +356,12 @@ class Event(NamedModel):
     places = models.ManyToManyField(Place, through="EventPlace", related_name="events", blank=True)
     participants = models.ManyToManyField(Actor, through="Participation", related_name="events", blank=True)
     outcome = models.TextField(blank=True, help_text="The outcome as the record states it, where one is stated.")
+    places_note = models.CharField(
+        "more places, unnamed",
+        max_length=200,
+        blank=True,
+        help_text="Places the sources mention without naming them, in their words: “and surrounding villages”.",
+    )
     featured = models.BooleanField(
         "featured on the front page",
         default=False,
@@ -449,6 +455,11 @@ class EventPlaceQuerySet(models.QuerySet):
 class EventPlace(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_places")
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="event_places")
+    position = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Where the sources list this place among the event's places (1 first); empty when they give no order.",
+    )
 
     objects = EventPlaceQuerySet.as_manager()
     history = HistoricalRecords()
