@@ -362,7 +362,7 @@ def grow(records, number, offset=0):
     ])
     events = Event.objects.bulk_create([
         Event(slug=f"grown-event-{offset + index}", title=f"Grown event {offset + index}", event_type=Event.Type.BATTLES,
-              parent=clashes, status=Status.PUBLISHED, start_date=D(2022, 12, 3 + index % 7))
+              parent=clashes, status=Status.PUBLISHED, start_date=D(2022, 12, 3 + index % 7), start_precision="day")
         for index in range(number)
     ])
     Event.event_places.rel.related_model.objects.bulk_create([

@@ -76,7 +76,9 @@ def test_an_editor_adds_and_submits_an_event_with_its_claim_and_a_reviewer_publi
     tab.get_by_label("Title:", exact=True).fill("Battle of Inekar")
     tab.get_by_label("Type:", exact=True).select_option("battles")
     tab.get_by_label("Start date:").fill("2022-12-12")
+    tab.get_by_label("Start precision:").select_option("day")
     tab.get_by_label("End date:").fill("2022-12-12")
+    tab.get_by_label("End precision:").select_option("day")
     participants = tab.locator("#participations-group")
     for term, name, role in (("JNIM", "JNIM", "side_a"), ("ISGS", "ISGS", "side_b")):
         participants.get_by_role("button", name="Add another participant").click()
