@@ -8,11 +8,16 @@ from django.contrib import admin
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
 
 from . import revisions
 from .curation import Status
 from .revisions import recorded_fields
 
+
+FIRST_PUBLISHED = _("First published")
+CORRECTED = _("Corrected")
+PUBLISHED_AGAIN = _("Published again")
 
 # Editorial state, not part of what the public reads.
 UNLOGGED_FIELDS = {"id", "status"}
@@ -28,7 +33,7 @@ class FieldChange:
 @dataclass
 class RowChange:
     label: str  # the rows' name: "Participants"
-    verb: str  # added, removed, changed
+    verb: str  # added, removed, changed (templates/history/_row_change.html words them)
     row: str
     now: str = ""  # for a changed row: what it reads now
 
@@ -41,6 +46,10 @@ class PublicRevision:
     kind: str
     changes: list
     row_changes: list
+
+    @property
+    def is_first(self):
+        return self.kind == FIRST_PUBLISHED
 
 
 def entry_history(request, slug, model, public_entries=None):
@@ -71,9 +80,9 @@ def public_log(entry_revisions, model):
     for revision in entry_revisions:
         if revision.record.status == Status.PUBLISHED:
             if last_published is None:
-                published.append((revision, "First published", [], []))
+                published.append((revision, FIRST_PUBLISHED, [], []))
             else:
-                kind = "Corrected" if previous is last_published else "Published again"
+                kind = CORRECTED if previous is last_published else PUBLISHED_AGAIN
                 changes = changed_fields(last_published.record, revision.record, fields)
                 published.append((revision, kind, changes, changed_rows(last_published, revision)))
             last_published = revision
@@ -149,7 +158,7 @@ def public_values(changes):
         if value is None or value == "":
             return ""
         if f.is_relation:
-            return published_entries[f.related_model].get(value, "an entry that is not published")
+            return published_entries[f.related_model].get(value, _("an entry that is not published"))
         if f.choices:
             return dict(f.flatchoices).get(value, value)
         if isinstance(value, datetime.date):

@@ -2,6 +2,9 @@
 
 from django import template
 from django.utils.dateformat import format as format_date
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from events.models import Event, Place
 
@@ -18,11 +21,15 @@ def event_dates(event):
     """
     start, end, precision = event.start_date, event.end_date, event.date_precision
     if start is None and end is None:
-        return "date unknown"
+        return _("date unknown")
+    # French says "jusqu'au 3 décembre" but "jusqu'en décembre": the preposition depends on what the date is.
+    is_day = precision in (Precision.DAY, Precision.APPROXIMATE)
     if start is None:
-        return f"until {date_span(end, end, precision)}"
+        text = pgettext("up to a day", "until %(date)s") if is_day else pgettext("up to a month or year", "until %(date)s")
+        return text % {"date": date_span(end, end, precision)}
     if end is None:
-        return f"from {date_span(start, start, precision)}"
+        text = pgettext("from a day", "from %(date)s") if is_day else pgettext("from a month or year", "from %(date)s")
+        return text % {"date": date_span(start, start, precision)}
     return date_span(start, end, precision)
 
 
@@ -33,7 +40,7 @@ def date_span(start, end, precision):
         return _month_span(start, end)
     day_span = _day_span(start, end)
     if precision == Precision.APPROXIMATE:
-        return f"c. {day_span}"
+        return pgettext("an approximate date", "c. %(date)s") % {"date": day_span}
     return day_span
 
 
@@ -51,36 +58,54 @@ def _month_span(start, end):
 
 def _day_span(start, end):
     if start == end:
-        return format_date(start, "j F Y")
+        return _day_month_year(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_date(end, 'j F Y')}"
+        return f"{_day(start)}–{_day_month_year(end)}"
     if start.year == end.year:
-        return f"{format_date(start, 'j F')} – {format_date(end, 'j F Y')}"
-    return f"{format_date(start, 'j F Y')} – {format_date(end, 'j F Y')}"
+        return f"{_day_month(start)} – {_day_month_year(end)}"
+    return f"{_day_month_year(start)} – {_day_month_year(end)}"
+
+
+def _day(day):
+    # French writes the first of the month as an ordinal: "1er décembre 2022".
+    return pgettext("the first day of a month", "1") if day.day == 1 else str(day.day)
+
+
+def _day_month(day):
+    return f"{_day(day)} {format_date(day, 'F')}"
+
+
+def _day_month_year(day):
+    """A day in the reader's language: "3 December 2022", "3 décembre 2022" (the month names are Django's)."""
+    return f"{_day_month(day)} {day.year}"
 
 
 @register.filter
 def coordinates(place):
     """Latitude and longitude in degrees; a low-confidence point is rounded to a tenth of a degree (about 10 km)."""
     if not place.has_coordinates:
-        return "Location not published"
+        return _("Location not published")
+    north, south = pgettext("compass point", "N"), pgettext("compass point", "S")
+    east, west = pgettext("compass point", "E"), pgettext("compass point", "W")
     if place.coordinate_confidence == Place.CoordinateConfidence.LOW:
-        return f"around {_degrees(place.latitude, 'N', 'S', 1)}, {_degrees(place.longitude, 'E', 'W', 1)}"
-    return f"{_degrees(place.latitude, 'N', 'S')}, {_degrees(place.longitude, 'E', 'W')}"
+        latitude, longitude = _degrees(place.latitude, north, south, 1), _degrees(place.longitude, east, west, 1)
+        return _("around %(latitude)s, %(longitude)s") % {"latitude": latitude, "longitude": longitude}
+    return f"{_degrees(place.latitude, north, south)}, {_degrees(place.longitude, east, west)}"
 
 
 def _degrees(value, positive, negative, decimals=None):
+    """15.3° N in English, 15,3° N in French: the decimal mark is the reader's."""
     hemisphere = positive if value >= 0 else negative
     magnitude = abs(value)
     text = f"{magnitude:.{decimals}f}" if decimals is not None else f"{magnitude.normalize():f}"
-    return f"{text}° {hemisphere}"
+    return f"{number_format(text)}° {hemisphere}"
 
 
 CONFIDENCE_IN_BRIEF = {
-    Place.CoordinateConfidence.GOOD: "good confidence",
-    Place.CoordinateConfidence.REPRESENTATIVE: "a representative point for an area",
-    Place.CoordinateConfidence.LOW: "low confidence, approximate",
-    Place.CoordinateConfidence.NONE: "no published coordinates",
+    Place.CoordinateConfidence.GOOD: gettext_lazy("good confidence"),
+    Place.CoordinateConfidence.REPRESENTATIVE: gettext_lazy("a representative point for an area"),
+    Place.CoordinateConfidence.LOW: gettext_lazy("low confidence, approximate"),
+    Place.CoordinateConfidence.NONE: gettext_lazy("no published coordinates"),
 }
 
 
@@ -91,5 +116,5 @@ def confidence_in_brief(place):
 
 @register.filter
 def thousands(number):
-    """5000 → "5,000", as the record's counts are written."""
-    return f"{number:,}"
+    """5000 → "5,000" in English, "5 000" in French: counts grouped in the reader's language."""
+    return number_format(number, force_grouping=True)

@@ -9,6 +9,8 @@ has a point, and a place without a point, is left out and counted in the collect
 
 import json
 
+from django.utils.translation import gettext_lazy as _
+
 from events.exports import chunks, places_of, published_slugs, values_in_chunks
 from events.models import Event, Place
 
@@ -19,7 +21,7 @@ MEDIA_TYPE = "application/geo+json"
 
 EVENTS = DataFile(
     name="events.geojson",
-    title="Events on the map (GeoJSON)",
+    title=_("Events on the map (GeoJSON)"),
     description=(
         "One Point feature per published event and each of its published places that has a point; "
         "properties: event, title, url, event_type, start_date, end_date, date_precision, part_of, "
@@ -33,7 +35,7 @@ EVENTS = DataFile(
 
 PLACES = DataFile(
     name="places.geojson",
-    title="Places on the map (GeoJSON)",
+    title=_("Places on the map (GeoJSON)"),
     description=(
         "One Point feature per published place with a point; properties: place, name, kind, parent, url, "
         "coordinate_confidence, coordinate_source_url, coordinate_note. Places without a point are left out "
