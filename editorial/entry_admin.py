@@ -18,6 +18,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, router, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect, QueryDict
@@ -192,7 +193,7 @@ class InlineRows(helpers.InlineAdminFormSet):
     def inline_formset_data(self):
         data = json.loads(super().inline_formset_data())
         data["options"]["addText"] = f"Add another {self.opts.verbose_name}"
-        return json.dumps(data)
+        return json.dumps(data, cls=DjangoJSONEncoder)
 
 
 class EntryAdmin(SimpleHistoryAdmin):

@@ -8,6 +8,7 @@ from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.curation import CuratedModel, CuratedQuerySet, Status, unique_slug
@@ -75,19 +76,19 @@ def keep_search_text(sender, instance, **kwargs):
 
 class Actor(NamedModel):
     class Kind(models.TextChoices):
-        ARMED_GROUP = "armed_group", "Armed group"
-        STATE_FORCE = "state_force", "State force"
-        MILITIA = "militia", "Militia"
-        PERSON = "person", "Person"
-        CIVILIANS = "civilians", "Civilians"
-        COMMUNITY = "community", "Community"
-        MEDIA_OUTLET = "media_outlet", "Media outlet"
-        ANONYMOUS_SOURCE = "anonymous_source", "Anonymous source"
-        OTHER = "other", "Other"
+        ARMED_GROUP = "armed_group", _("Armed group")
+        STATE_FORCE = "state_force", _("State force")
+        MILITIA = "militia", _("Militia")
+        PERSON = "person", _("Person")
+        CIVILIANS = "civilians", _("Civilians")
+        COMMUNITY = "community", _("Community")
+        MEDIA_OUTLET = "media_outlet", _("Media outlet")
+        ANONYMOUS_SOURCE = "anonymous_source", _("Anonymous source")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200)
-    short_name = models.CharField(max_length=60, blank=True, help_text="What the record calls it in tables, e.g. JNIM.")
-    aliases = models.TextField(blank=True, help_text="Other names and spellings, one per line.")
+    short_name = models.CharField(max_length=60, blank=True, help_text=_("What the record calls it in tables, e.g. JNIM."))
+    aliases = models.TextField(blank=True, help_text=_("Other names and spellings, one per line."))
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.TextField(blank=True)
 
@@ -134,16 +135,16 @@ class ActorRelation(models.Model):
     """A stated tie between two actors, read as "subject kind object": Iyad ag Ghali commands JNIM."""
 
     class Kind(models.TextChoices):
-        COMMANDS = "commands", "commands"
-        PART_OF = "part_of", "is part of"
-        AFFILIATED_WITH = "affiliated_with", "is affiliated with"
-        ALLIED_WITH = "allied_with", "was allied with"
-        FIGHTS = "fights", "fights"
+        COMMANDS = "commands", _("commands")
+        PART_OF = "part_of", _("is part of")
+        AFFILIATED_WITH = "affiliated_with", _("is affiliated with")
+        ALLIED_WITH = "allied_with", _("was allied with")
+        FIGHTS = "fights", _("fights")
 
     subject = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_from")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     object = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_to")
-    note = models.CharField(max_length=300, blank=True, help_text="When or how far the relation holds.")
+    note = models.CharField(max_length=300, blank=True, help_text=_("When or how far the relation holds."))
 
     objects = ActorRelationQuerySet.as_manager()
     history = HistoricalRecords()
@@ -166,25 +167,25 @@ class ActorRelation(models.Model):
 
 class Place(NamedModel):
     class Kind(models.TextChoices):
-        COUNTRY = "country", "Country"
-        REGION = "region", "Region"
-        CERCLE = "cercle", "Cercle (district)"
-        COMMUNE = "commune", "Commune"
-        TOWN = "town", "Town"
-        VILLAGE = "village", "Village"
-        MILITARY_BASE = "military_base", "Military base"
-        RIVER_CROSSING = "river_crossing", "River or crossing"
-        AREA = "area", "Area"
-        OTHER = "other", "Other"
+        COUNTRY = "country", _("Country")
+        REGION = "region", _("Region")
+        CERCLE = "cercle", _("Cercle (district)")
+        COMMUNE = "commune", _("Commune")
+        TOWN = "town", _("Town")
+        VILLAGE = "village", _("Village")
+        MILITARY_BASE = "military_base", _("Military base")
+        RIVER_CROSSING = "river_crossing", _("River or crossing")
+        AREA = "area", _("Area")
+        OTHER = "other", _("Other")
 
     class CoordinateConfidence(models.TextChoices):
-        GOOD = "good", "Good: a gazetteer point corroborated within about 2 km"
-        REPRESENTATIVE = "representative", "Representative: a conventional point for an area"
-        LOW = "low", "Low: one weak source, or possibly another feature of that name"
-        NONE = "none", "None: no published coordinates"
+        GOOD = "good", _("Good: a gazetteer point corroborated within about 2 km")
+        REPRESENTATIVE = "representative", _("Representative: a conventional point for an area")
+        LOW = "low", _("Low: one weak source, or possibly another feature of that name")
+        NONE = "none", _("None: no published coordinates")
 
     name = models.CharField(max_length=200)
-    alternate_names = models.TextField(blank=True, help_text="Other spellings seen in print, one per line.")
+    alternate_names = models.TextField(blank=True, help_text=_("Other spellings seen in print, one per line."))
     kind = models.CharField(max_length=20, choices=Kind.choices)
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
     description = models.TextField(blank=True)
@@ -267,53 +268,53 @@ CHRONOLOGICAL_ORDER = chronological_order()
 class Event(NamedModel):
     class Type(models.TextChoices):
         # ACLED's event types, so that exports read the way researchers expect.
-        BATTLES = "battles", "Battles"
-        VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians", "Violence against civilians"
-        EXPLOSIONS_REMOTE_VIOLENCE = "explosions_remote_violence", "Explosions/Remote violence"
-        STRATEGIC_DEVELOPMENTS = "strategic_developments", "Strategic developments"
-        PROTESTS = "protests", "Protests"
-        RIOTS = "riots", "Riots"
+        BATTLES = "battles", _("Battles")
+        VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians", _("Violence against civilians")
+        EXPLOSIONS_REMOTE_VIOLENCE = "explosions_remote_violence", _("Explosions/Remote violence")
+        STRATEGIC_DEVELOPMENTS = "strategic_developments", _("Strategic developments")
+        PROTESTS = "protests", _("Protests")
+        RIOTS = "riots", _("Riots")
         # Not an ACLED type: a war or campaign that contains events.
-        CONFLICT = "conflict", "Armed conflict (contains events)"
+        CONFLICT = "conflict", _("Armed conflict (contains events)")
 
     class SubType(models.TextChoices):
-        ARMED_CLASH = "armed_clash", "Armed clash"
-        GOVERNMENT_REGAINS_TERRITORY = "government_regains_territory", "Government regains territory"
-        NON_STATE_ACTOR_OVERTAKES_TERRITORY = "non_state_actor_overtakes_territory", "Non-state actor overtakes territory"
-        ATTACK = "attack", "Attack"
-        ABDUCTION = "abduction", "Abduction/forced disappearance"
-        AIR_DRONE_STRIKE = "air_drone_strike", "Air/drone strike"
-        AGREEMENT = "agreement", "Agreement"
-        CHANGE_TO_GROUP_ACTIVITY = "change_to_group_activity", "Change to group/activity"
-        HEADQUARTERS_ESTABLISHED = "headquarters_established", "Headquarters or base established"
-        NON_VIOLENT_TRANSFER_OF_TERRITORY = "non_violent_transfer_of_territory", "Non-violent transfer of territory"
-        DISPLACEMENT = "displacement", "Displacement"
-        OTHER = "other", "Other"
+        ARMED_CLASH = "armed_clash", _("Armed clash")
+        GOVERNMENT_REGAINS_TERRITORY = "government_regains_territory", _("Government regains territory")
+        NON_STATE_ACTOR_OVERTAKES_TERRITORY = "non_state_actor_overtakes_territory", _("Non-state actor overtakes territory")
+        ATTACK = "attack", _("Attack")
+        ABDUCTION = "abduction", _("Abduction/forced disappearance")
+        AIR_DRONE_STRIKE = "air_drone_strike", _("Air/drone strike")
+        AGREEMENT = "agreement", _("Agreement")
+        CHANGE_TO_GROUP_ACTIVITY = "change_to_group_activity", _("Change to group/activity")
+        HEADQUARTERS_ESTABLISHED = "headquarters_established", _("Headquarters or base established")
+        NON_VIOLENT_TRANSFER_OF_TERRITORY = "non_violent_transfer_of_territory", _("Non-violent transfer of territory")
+        DISPLACEMENT = "displacement", _("Displacement")
+        OTHER = "other", _("Other")
 
     class DatePrecision(models.TextChoices):
-        DAY = "day", "Day"
-        MONTH = "month", "Month"
-        YEAR = "year", "Year"
-        APPROXIMATE = "approximate", "Approximate"
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+        APPROXIMATE = "approximate", _("Approximate")
 
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
-    event_type = models.CharField("type", max_length=30, choices=Type.choices)
-    sub_event_type = models.CharField("sub-event type", max_length=40, choices=SubType.choices, blank=True)
-    start_date = models.DateField(null=True, blank=True, help_text="Empty when the record does not know it.")
-    end_date = models.DateField(null=True, blank=True, help_text="The same as the start for a one-day event.")
+    event_type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    sub_event_type = models.CharField(_("sub-event type"), max_length=40, choices=SubType.choices, blank=True)
+    start_date = models.DateField(null=True, blank=True, help_text=_("Empty when the record does not know it."))
+    end_date = models.DateField(null=True, blank=True, help_text=_("The same as the start for a one-day event."))
     date_precision = models.CharField(
         max_length=12,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text="How precisely the dates are known: “sometime in September” is a month, not 1 September.",
+        help_text=_("How precisely the dates are known: “sometime in September” is a month, not 1 September."),
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="part of"
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
     )
     places = models.ManyToManyField(Place, through="EventPlace", related_name="events", blank=True)
     participants = models.ManyToManyField(Actor, through="Participation", related_name="events", blank=True)
-    outcome = models.TextField(blank=True, help_text="The outcome as the record states it, where one is stated.")
+    outcome = models.TextField(blank=True, help_text=_("The outcome as the record states it, where one is stated."))
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
@@ -390,16 +391,16 @@ class ParticipationQuerySet(models.QuerySet):
 
 class Participation(models.Model):
     class Role(models.TextChoices):
-        SIDE_A = "side_a", "Side A"
-        SIDE_B = "side_b", "Side B"
-        PERPETRATOR = "perpetrator", "Perpetrator"
-        TARGET = "target", "Target"
-        OTHER = "other", "Other"
+        SIDE_A = "side_a", _("Side A")
+        SIDE_B = "side_b", _("Side B")
+        PERPETRATOR = "perpetrator", _("Perpetrator")
+        TARGET = "target", _("Target")
+        OTHER = "other", _("Other")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
     role = models.CharField(max_length=12, choices=Role.choices)
-    note = models.CharField(max_length=300, blank=True, help_text="E.g. “alleged”, or what the actor did.")
+    note = models.CharField(max_length=300, blank=True, help_text=_("E.g. “alleged”, or what the actor did."))
 
     objects = ParticipationQuerySet.as_manager()
     history = HistoricalRecords()

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from events.filters import EntryFilterForm, actor_filter, event_filter
 
@@ -11,26 +12,26 @@ from .models import Citation, Claim, Source
 
 class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Text",
+        label=_("Text"),
         method="search",
         max_length=200,
-        help_text="Words in the statement, the original wording or the assessment.",
+        help_text=_("Words in the statement, the original wording or the assessment."),
     )
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
-    claimant = actor_filter(label="Claimant", help_text="Who makes the claim: a name, short name or alias.")
-    party = actor_filter(label="About the party", help_text="Whose dead, wounded or strength the claim gives.")
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label=_("Any kind"))
+    claimant = actor_filter(label=_("Claimant"), help_text=_("Who makes the claim: a name, short name or alias."))
+    party = actor_filter(label=_("About the party"), help_text=_("Whose dead, wounded or strength the claim gives."))
     about = actor_filter(
-        label="About the actor", method="about_actor", help_text="Claims about the actor: as the party or the actor named."
+        label=_("About the actor"), method="about_actor", help_text=_("Claims about the actor: as the party or the actor named.")
     )
-    assessment = django_filters.ChoiceFilter(choices=Claim.Assessment.choices, empty_label="Any assessment")
-    event = event_filter(label="Event", help_text="The event the claim is about: a title.")
+    assessment = django_filters.ChoiceFilter(choices=Claim.Assessment.choices, empty_label=_("Any assessment"))
+    event = event_filter(label=_("Event"), help_text=_("The event the claim is about: a title."))
     source = django_filters.ModelChoiceFilter(
-        label="Source",
+        label=_("Source"),
         method="cited_by",
         to_field_name="slug",
         queryset=Source.objects.published(),
         widget=forms.HiddenInput,
-        help_text="Claims this source carries: the source page links here.",
+        help_text=_("Claims this source carries: the source page links here."),
     )
 
     class Meta:
@@ -53,9 +54,9 @@ class SourceFilter(django_filters.FilterSet):
     """The API's list of sources filters with this; the HTML list has no filters yet."""
 
     q = django_filters.CharFilter(
-        label="Text", method="search", max_length=200, help_text="Words in the title, publisher or author."
+        label=_("Text"), method="search", max_length=200, help_text=_("Words in the title, publisher or author.")
     )
-    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, empty_label=_("Any kind"))
 
     class Meta:
         model = Source

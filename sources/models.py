@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.curation import CuratedModel, Status, unique_slug
@@ -14,22 +15,22 @@ class Source(CuratedModel):
     """Where a statement was published; the fields follow Wikipedia's "cite web"."""
 
     class Kind(models.TextChoices):
-        ENCYCLOPEDIA = "encyclopedia", "Encyclopedia article"
-        NEWS_ARTICLE = "news_article", "News article"
-        GROUP_STATEMENT = "group_statement", "Statement by an armed group"
-        INTERVIEW = "interview", "Interview"
-        REPORT = "report", "Report"
-        OTHER = "other", "Other"
+        ENCYCLOPEDIA = "encyclopedia", _("Encyclopedia article")
+        NEWS_ARTICLE = "news_article", _("News article")
+        GROUP_STATEMENT = "group_statement", _("Statement by an armed group")
+        INTERVIEW = "interview", _("Interview")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other")
 
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     publisher = models.CharField(max_length=200, blank=True)
     author = models.CharField(max_length=200, blank=True)
-    publication_date = models.DateField(null=True, blank=True, help_text="Empty when not known.")
-    url = models.URLField("URL", max_length=500, blank=True, help_text="Empty when not known: never a guess.")
+    publication_date = models.DateField(null=True, blank=True, help_text=_("Empty when not known."))
+    url = models.URLField(_("URL"), max_length=500, blank=True, help_text=_("Empty when not known: never a guess."))
     access_date = models.DateField(null=True, blank=True)
-    archive_url = models.URLField("archive URL", max_length=500, blank=True)
-    language = models.CharField(max_length=35, blank=True, help_text="A language tag such as en or fr.")
+    archive_url = models.URLField(_("archive URL"), max_length=500, blank=True)
+    language = models.CharField(max_length=35, blank=True, help_text=_("A language tag such as en or fr."))
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -49,46 +50,46 @@ class Claim(CuratedModel):
     """One statement about an event or actor, attributed to whoever made it."""
 
     class Kind(models.TextChoices):
-        KILLED = "killed", "Killed"
-        WOUNDED = "wounded", "Wounded"
-        DISPLACED = "displaced", "Displaced"
-        STRENGTH = "strength", "Strength"
-        DISTANCE = "distance", "Distance"
-        OUTCOME = "outcome", "Outcome"
-        OCCURRED = "occurred", "Occurred"
-        PERPETRATOR = "perpetrator", "Perpetrator"
-        COMMANDER = "commander", "Commander"
-        OTHER = "other", "Other"
+        KILLED = "killed", _("Killed")
+        WOUNDED = "wounded", _("Wounded")
+        DISPLACED = "displaced", _("Displaced")
+        STRENGTH = "strength", _("Strength")
+        DISTANCE = "distance", _("Distance")
+        OUTCOME = "outcome", _("Outcome")
+        OCCURRED = "occurred", _("Occurred")
+        PERPETRATOR = "perpetrator", _("Perpetrator")
+        COMMANDER = "commander", _("Commander")
+        OTHER = "other", _("Other")
 
     class Qualifier(models.TextChoices):
-        EXACT = "exact", "exactly"
-        ABOUT = "about", "about"
-        AT_LEAST = "at_least", "at least"
-        AT_MOST = "at_most", "at most"
-        BETWEEN = "between", "between"
-        UNKNOWN = "unknown", "unknown"
-        NOT_A_FIGURE = "", "not a figure"
+        EXACT = "exact", _("exactly")
+        ABOUT = "about", _("about")
+        AT_LEAST = "at_least", _("at least")
+        AT_MOST = "at_most", _("at most")
+        BETWEEN = "between", _("between")
+        UNKNOWN = "unknown", _("unknown")
+        NOT_A_FIGURE = "", _("not a figure")
 
     class Unit(models.TextChoices):
-        PEOPLE = "people", "people"
-        FIGHTERS = "fighters", "fighters"
-        CIVILIANS = "civilians", "civilians"
-        HOUSEHOLDS = "households", "households"
-        KILOMETRES = "kilometres", "kilometres"
+        PEOPLE = "people", _("people")
+        FIGHTERS = "fighters", _("fighters")
+        CIVILIANS = "civilians", _("civilians")
+        HOUSEHOLDS = "households", _("households")
+        KILOMETRES = "kilometres", _("kilometres")
 
     class Assessment(models.TextChoices):
-        CORROBORATED = "corroborated", "Corroborated"
-        REPORTED = "reported", "Reported"
-        ALLEGED = "alleged", "Alleged"
-        CONTESTED = "contested", "Contested"
-        DISCOUNTED = "discounted", "Discounted"
+        CORROBORATED = "corroborated", _("Corroborated")
+        REPORTED = "reported", _("Reported")
+        ALLEGED = "alleged", _("Alleged")
+        CONTESTED = "contested", _("Contested")
+        DISCOUNTED = "discounted", _("Discounted")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     statement = models.CharField(
-        max_length=300, help_text="The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”."
+        max_length=300, help_text=_("The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”.")
     )
     event = models.ForeignKey(
-        Event, on_delete=models.PROTECT, null=True, blank=True, related_name="claims", help_text="The event it is about."
+        Event, on_delete=models.PROTECT, null=True, blank=True, related_name="claims", help_text=_("The event it is about.")
     )
     actor = models.ForeignKey(
         Actor,
@@ -96,7 +97,7 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="claims_about",
-        help_text="The actor it is about: the commander named, the alleged perpetrator.",
+        help_text=_("The actor it is about: the commander named, the alleged perpetrator."),
     )
     party = models.ForeignKey(
         Actor,
@@ -104,7 +105,7 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="claims_affecting",
-        help_text="The party affected: whose fighters died, whose strength is given.",
+        help_text=_("The party affected: whose fighters died, whose strength is given."),
     )
     place = models.ForeignKey(
         Place,
@@ -112,20 +113,20 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="claims",
-        help_text="Where the claim is limited to one place (“in Haroum alone”).",
+        help_text=_("Where the claim is limited to one place (“in Haroum alone”)."),
     )
     qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True)
-    value_low = models.PositiveIntegerField("lower bound", null=True, blank=True)
-    value_high = models.PositiveIntegerField("upper bound", null=True, blank=True)
+    value_low = models.PositiveIntegerField(_("lower bound"), null=True, blank=True)
+    value_high = models.PositiveIntegerField(_("upper bound"), null=True, blank=True)
     unit = models.CharField(max_length=20, choices=Unit.choices, blank=True)
-    wording = models.TextField("original wording", help_text="Exactly as published: “73+”, “~700”, “around 70”.")
+    wording = models.TextField(_("original wording"), help_text=_("Exactly as published: “73+”, “~700”, “around 70”."))
     claimant = models.ForeignKey(
         Actor,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="claims_made",
-        help_text="Who makes the claim. Empty when the source states it in its own voice.",
+        help_text=_("Who makes the claim. Empty when the source states it in its own voice."),
     )
     sources = models.ManyToManyField(Source, through="Citation", related_name="claims", blank=True)
     assessment = models.CharField(max_length=20, choices=Assessment.choices, default=Assessment.REPORTED)
@@ -136,8 +137,8 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="restatements",
-        verbose_name="same allegation as",
-        help_text="Another claim this one restates in other words.",
+        verbose_name=_("same allegation as"),
+        help_text=_("Another claim this one restates in other words."),
     )
 
     history = HistoricalRecords()
@@ -184,9 +185,9 @@ class Claim(CuratedModel):
     def clean(self):
         errors = {}
         if not self.event_id and not self.actor_id:
-            errors["event"] = "A claim must be about an event or an actor."
+            errors["event"] = _("A claim must be about an event or an actor.")
         if self.value_low is not None and self.value_high is not None and self.value_low > self.value_high:
-            errors["value_high"] = "The upper bound cannot be below the lower bound."
+            errors["value_high"] = _("The upper bound cannot be below the lower bound.")
         shape_error = self._value_shape_error()
         if shape_error and "value_high" not in errors:
             errors["qualifier"] = shape_error
@@ -221,8 +222,8 @@ class CitationQuerySet(models.QuerySet):
 class Citation(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(blank=True, help_text="The passage of the source that carries the claim.")
-    locator = models.CharField(max_length=200, blank=True, help_text="Where in the source: a section, a page, an infobox row.")
+    quote = models.TextField(blank=True, help_text=_("The passage of the source that carries the claim."))
+    locator = models.CharField(max_length=200, blank=True, help_text=_("Where in the source: a section, a page, an infobox row."))
 
     objects = CitationQuerySet.as_manager()
     history = HistoricalRecords()

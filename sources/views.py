@@ -3,11 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from django.conf.locale import LANG_INFO
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
@@ -44,9 +44,9 @@ class InfoboxRow:
 
 
 INFOBOX_ROWS = [
-    (Claim.Kind.COMMANDER, "Commanders and leaders", "Other commanders"),
-    (Claim.Kind.STRENGTH, "Strength", "Other strength"),
-    (Claim.Kind.KILLED, "Casualties and losses", "Other casualties"),
+    (Claim.Kind.COMMANDER, gettext_lazy("Commanders and leaders"), gettext_lazy("Other commanders")),
+    (Claim.Kind.STRENGTH, gettext_lazy("Strength"), gettext_lazy("Other strength")),
+    (Claim.Kind.KILLED, gettext_lazy("Casualties and losses"), gettext_lazy("Other casualties")),
 ]
 INFOBOX_KINDS = [Claim.Kind.OUTCOME] + [kind for kind, _, _ in INFOBOX_ROWS]
 
@@ -211,9 +211,12 @@ def source_detail(request, slug):
 
 
 def language_name(code):
-    """ "English (en)" for a known tag; the tag itself otherwise."""
-    info = LANG_INFO.get(code.lower()) if code else None
-    return f"{info['name']} ({code})" if info and "name" in info else code
+    """ "English (en)" for a known tag, in the reader's language ("anglais (en)"); the tag itself otherwise."""
+    try:
+        info = get_language_info(code.lower()) if code else None
+    except KeyError:
+        info = None
+    return f"{info['name_translated']} ({code})" if info else code
 
 
 # Claims

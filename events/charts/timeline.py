@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ..models import Event
 from .periods import Period, count_by_period, count_in_one_pass
@@ -42,7 +43,17 @@ DETAIL_LIMIT = 80
 # How many events with parts of their own the counted view offers to drill into.
 CONTAINERS_SHOWN = 12
 
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# What each bar of a counted timeline stands for, in "counted by month", "the events of its month".
+PART_NAMES = {
+    "years": gettext_lazy("span of years"),
+    "year": gettext_lazy("year"),
+    "month": gettext_lazy("month"),
+    "day": gettext_lazy("day"),
+}
+MONTH_ABBREVIATIONS = tuple(
+    pgettext_lazy("month abbreviation on the timeline axis", month)
+    for month in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+)
 DAY = datetime.timedelta(days=1)
 
 
@@ -454,7 +465,7 @@ class CountedTimeline:
 
     @property
     def part_name(self):
-        return {"years": "span of years", "year": "year", "month": "month", "day": "day"}[self.bars[0].period.unit]
+        return PART_NAMES[self.bars[0].period.unit]
 
     @property
     def dated(self):

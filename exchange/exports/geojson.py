@@ -9,6 +9,7 @@ has a point, and a place without a point, is left out and counted in the collect
 
 import json
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 
 from events.exports import chunks, places_of, published_slugs, values_in_chunks
@@ -57,7 +58,7 @@ def collection(features, counts):
     yield COLLECTION_START
     separator = ""
     for batch in chunks(features):
-        yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False) for feature in batch)
+        yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False, cls=DjangoJSONEncoder) for feature in batch)
         separator = ",\n"
     yield "\n], " + json.dumps(counts)[1:] + "\n"
 
