@@ -86,15 +86,24 @@ class Actor(NamedModel):
         ANONYMOUS_SOURCE = "anonymous_source", _("Anonymous source")
         OTHER = "other", _("Other")
 
-    name = models.CharField(max_length=200)
-    short_name = models.CharField(max_length=60, blank=True, help_text=_("What the record calls it in tables, e.g. JNIM."))
-    aliases = models.TextField(blank=True, help_text=_("Other names and spellings, one per line."))
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    description = models.TextField(blank=True)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    short_name = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text=_("What the record calls it in tables, e.g. JNIM."),
+        verbose_name=_("short name"),
+    )
+    aliases = models.TextField(
+        blank=True, help_text=_("Other names and spellings, one per line."), verbose_name=_("aliases")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
         ordering = ["name"]
         constraints = [unique_slug("actor")]
         indexes = [
@@ -141,15 +150,21 @@ class ActorRelation(models.Model):
         ALLIED_WITH = "allied_with", _("was allied with")
         FIGHTS = "fights", _("fights")
 
-    subject = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_from")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    object = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_to")
-    note = models.CharField(max_length=300, blank=True, help_text=_("When or how far the relation holds."))
+    subject = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="relations_from", verbose_name=_("subject")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    object = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_to", verbose_name=_("object"))
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("When or how far the relation holds."), verbose_name=_("note")
+    )
 
     objects = ActorRelationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
         ordering = ["subject__name", "kind", "object__name"]
         constraints = [
             models.UniqueConstraint(fields=["subject", "kind", "object"], name="actor_relation_unique"),
@@ -184,22 +199,31 @@ class Place(NamedModel):
         LOW = "low", _("Low: one weak source, or possibly another feature of that name")
         NONE = "none", _("None: no published coordinates")
 
-    name = models.CharField(max_length=200)
-    alternate_names = models.TextField(blank=True, help_text=_("Other spellings seen in print, one per line."))
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
-    description = models.TextField(blank=True)
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    coordinate_confidence = models.CharField(
-        max_length=20, choices=CoordinateConfidence.choices, default=CoordinateConfidence.NONE
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    alternate_names = models.TextField(
+        blank=True, help_text=_("Other spellings seen in print, one per line."), verbose_name=_("alternate names")
     )
-    coordinate_source_url = models.URLField(max_length=500, blank=True)
-    coordinate_note = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("latitude"))
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("longitude"))
+    coordinate_confidence = models.CharField(
+        max_length=20,
+        choices=CoordinateConfidence.choices,
+        default=CoordinateConfidence.NONE,
+        verbose_name=_("coordinate confidence"),
+    )
+    coordinate_source_url = models.URLField(max_length=500, blank=True, verbose_name=_("coordinate source url"))
+    coordinate_note = models.TextField(blank=True, verbose_name=_("coordinate note"))
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
         ordering = ["name"]
         constraints = [
             unique_slug("place"),
@@ -297,28 +321,41 @@ class Event(NamedModel):
         YEAR = "year", _("Year")
         APPROXIMATE = "approximate", _("Approximate")
 
-    title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True)
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    summary = models.TextField(blank=True, verbose_name=_("summary"))
     event_type = models.CharField(_("type"), max_length=30, choices=Type.choices)
     sub_event_type = models.CharField(_("sub-event type"), max_length=40, choices=SubType.choices, blank=True)
-    start_date = models.DateField(null=True, blank=True, help_text=_("Empty when the record does not know it."))
-    end_date = models.DateField(null=True, blank=True, help_text=_("The same as the start for a one-day event."))
+    start_date = models.DateField(
+        null=True, blank=True, help_text=_("Empty when the record does not know it."), verbose_name=_("start date")
+    )
+    end_date = models.DateField(
+        null=True, blank=True, help_text=_("The same as the start for a one-day event."), verbose_name=_("end date")
+    )
     date_precision = models.CharField(
         max_length=12,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
         help_text=_("How precisely the dates are known: “sometime in September” is a month, not 1 September."),
+        verbose_name=_("date precision"),
     )
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
     )
-    places = models.ManyToManyField(Place, through="EventPlace", related_name="events", blank=True)
-    participants = models.ManyToManyField(Actor, through="Participation", related_name="events", blank=True)
-    outcome = models.TextField(blank=True, help_text=_("The outcome as the record states it, where one is stated."))
+    places = models.ManyToManyField(
+        Place, through="EventPlace", related_name="events", blank=True, verbose_name=_("places")
+    )
+    participants = models.ManyToManyField(
+        Actor, through="Participation", related_name="events", blank=True, verbose_name=_("participants")
+    )
+    outcome = models.TextField(
+        blank=True, help_text=_("The outcome as the record states it, where one is stated."), verbose_name=_("outcome")
+    )
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         ordering = [F("start_date").asc(nulls_first=True), "title"]
         constraints = [
             unique_slug("event"),
@@ -361,14 +398,14 @@ class EventPlaceQuerySet(models.QuerySet):
 
 
 class EventPlace(models.Model):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_places")
-    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="event_places")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_places", verbose_name=_("event"))
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="event_places", verbose_name=_("place"))
 
     objects = EventPlaceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "event place"
+        verbose_name = _("event place")
         ordering = ["event", "place__name"]
         constraints = [models.UniqueConstraint(fields=["event", "place"], name="event_place_unique")]
 
@@ -397,15 +434,19 @@ class Participation(models.Model):
         TARGET = "target", _("Target")
         OTHER = "other", _("Other")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
-    role = models.CharField(max_length=12, choices=Role.choices)
-    note = models.CharField(max_length=300, blank=True, help_text=_("E.g. “alleged”, or what the actor did."))
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event"))
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations", verbose_name=_("actor"))
+    role = models.CharField(max_length=12, choices=Role.choices, verbose_name=_("role"))
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("E.g. “alleged”, or what the actor did."), verbose_name=_("note")
+    )
 
     objects = ParticipationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         ordering = ["event", "role", "actor__name"]
         constraints = [
             models.UniqueConstraint(fields=["event", "actor", "role"], name="participation_unique"),

@@ -22,20 +22,26 @@ class Source(CuratedModel):
         REPORT = "report", _("Report")
         OTHER = "other", _("Other")
 
-    title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    publisher = models.CharField(max_length=200, blank=True)
-    author = models.CharField(max_length=200, blank=True)
-    publication_date = models.DateField(null=True, blank=True, help_text=_("Empty when not known."))
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"))
+    author = models.CharField(max_length=200, blank=True, verbose_name=_("author"))
+    publication_date = models.DateField(
+        null=True, blank=True, help_text=_("Empty when not known."), verbose_name=_("publication date")
+    )
     url = models.URLField(_("URL"), max_length=500, blank=True, help_text=_("Empty when not known: never a guess."))
-    access_date = models.DateField(null=True, blank=True)
+    access_date = models.DateField(null=True, blank=True, verbose_name=_("access date"))
     archive_url = models.URLField(_("archive URL"), max_length=500, blank=True)
-    language = models.CharField(max_length=35, blank=True, help_text=_("A language tag such as en or fr."))
-    notes = models.TextField(blank=True)
+    language = models.CharField(
+        max_length=35, blank=True, help_text=_("A language tag such as en or fr."), verbose_name=_("language")
+    )
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["title"]
         constraints = [unique_slug("source")]
 
@@ -84,12 +90,20 @@ class Claim(CuratedModel):
         CONTESTED = "contested", _("Contested")
         DISCOUNTED = "discounted", _("Discounted")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     statement = models.CharField(
-        max_length=300, help_text=_("The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”.")
+        max_length=300,
+        help_text=_("The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”."),
+        verbose_name=_("statement"),
     )
     event = models.ForeignKey(
-        Event, on_delete=models.PROTECT, null=True, blank=True, related_name="claims", help_text=_("The event it is about.")
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text=_("The event it is about."),
+        verbose_name=_("event"),
     )
     actor = models.ForeignKey(
         Actor,
@@ -98,6 +112,7 @@ class Claim(CuratedModel):
         blank=True,
         related_name="claims_about",
         help_text=_("The actor it is about: the commander named, the alleged perpetrator."),
+        verbose_name=_("actor"),
     )
     party = models.ForeignKey(
         Actor,
@@ -106,6 +121,7 @@ class Claim(CuratedModel):
         blank=True,
         related_name="claims_affecting",
         help_text=_("The party affected: whose fighters died, whose strength is given."),
+        verbose_name=_("party"),
     )
     place = models.ForeignKey(
         Place,
@@ -114,11 +130,12 @@ class Claim(CuratedModel):
         blank=True,
         related_name="claims",
         help_text=_("Where the claim is limited to one place (“in Haroum alone”)."),
+        verbose_name=_("place"),
     )
-    qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True)
+    qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True, verbose_name=_("qualifier"))
     value_low = models.PositiveIntegerField(_("lower bound"), null=True, blank=True)
     value_high = models.PositiveIntegerField(_("upper bound"), null=True, blank=True)
-    unit = models.CharField(max_length=20, choices=Unit.choices, blank=True)
+    unit = models.CharField(max_length=20, choices=Unit.choices, blank=True, verbose_name=_("unit"))
     wording = models.TextField(_("original wording"), help_text=_("Exactly as published: “73+”, “~700”, “around 70”."))
     claimant = models.ForeignKey(
         Actor,
@@ -127,10 +144,15 @@ class Claim(CuratedModel):
         blank=True,
         related_name="claims_made",
         help_text=_("Who makes the claim. Empty when the source states it in its own voice."),
+        verbose_name=_("claimant"),
     )
-    sources = models.ManyToManyField(Source, through="Citation", related_name="claims", blank=True)
-    assessment = models.CharField(max_length=20, choices=Assessment.choices, default=Assessment.REPORTED)
-    assessment_reason = models.TextField(blank=True)
+    sources = models.ManyToManyField(
+        Source, through="Citation", related_name="claims", blank=True, verbose_name=_("sources")
+    )
+    assessment = models.CharField(
+        max_length=20, choices=Assessment.choices, default=Assessment.REPORTED, verbose_name=_("assessment")
+    )
+    assessment_reason = models.TextField(blank=True, verbose_name=_("assessment reason"))
     restates = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -144,6 +166,8 @@ class Claim(CuratedModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["event__start_date", "event__title", "kind", "slug"]
         constraints = [
             unique_slug("claim"),
@@ -220,15 +244,24 @@ class CitationQuerySet(models.QuerySet):
 
 
 class Citation(models.Model):
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(blank=True, help_text=_("The passage of the source that carries the claim."))
-    locator = models.CharField(max_length=200, blank=True, help_text=_("Where in the source: a section, a page, an infobox row."))
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations", verbose_name=_("claim"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source"))
+    quote = models.TextField(
+        blank=True, help_text=_("The passage of the source that carries the claim."), verbose_name=_("quote")
+    )
+    locator = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Where in the source: a section, a page, an infobox row."),
+        verbose_name=_("locator"),
+    )
 
     objects = CitationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["claim", "source__title"]
         constraints = [models.UniqueConstraint(fields=["claim", "source"], name="citation_unique")]
 

@@ -50,9 +50,19 @@ PART_NAMES = {
     "month": gettext_lazy("month"),
     "day": gettext_lazy("day"),
 }
-MONTH_ABBREVIATIONS = tuple(
-    pgettext_lazy("month abbreviation on the timeline axis", month)
-    for month in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBREVIATIONS = (
+    pgettext_lazy("month abbreviation", "Jan"),
+    pgettext_lazy("month abbreviation", "Feb"),
+    pgettext_lazy("month abbreviation", "Mar"),
+    pgettext_lazy("month abbreviation", "Apr"),
+    pgettext_lazy("month abbreviation", "May"),
+    pgettext_lazy("month abbreviation", "Jun"),
+    pgettext_lazy("month abbreviation", "Jul"),
+    pgettext_lazy("month abbreviation", "Aug"),
+    pgettext_lazy("month abbreviation", "Sep"),
+    pgettext_lazy("month abbreviation", "Oct"),
+    pgettext_lazy("month abbreviation", "Nov"),
+    pgettext_lazy("month abbreviation", "Dec"),
 )
 DAY = datetime.timedelta(days=1)
 
