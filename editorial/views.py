@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django.contrib import admin
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 
 from . import revisions
 from .curation import Status
+from .dates import day_month_year
 from .revisions import recorded_fields
 
 
@@ -162,7 +162,7 @@ def public_values(changes):
         if f.choices:
             return dict(f.flatchoices).get(value, value)
         if isinstance(value, datetime.date):
-            return format_date(value, "j F Y")
+            return day_month_year(value)
         return value
 
     return shown

@@ -3,11 +3,11 @@
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..curation import Status
+from ..dates import day_month_year
 
 register = template.Library()
 
@@ -36,7 +36,7 @@ def shown_revision(context, entry):
     permalink = context["request"].build_absolute_uri(
         reverse(f"{entry._meta.model_name}-revision", args=[entry.slug, record.history_id])
     )
-    since, today = format_date(record.history_date, "j F Y"), timezone.now()
+    since, today = day_month_year(record.history_date), timezone.now()
     note = _("Revision %(number)s of %(date)s") % {"number": record.history_id, "date": since}
     bibtex = "\n".join(
         [
@@ -61,7 +61,7 @@ def shown_revision(context, entry):
             "date": since,
             "site": SITE_NAME,
             "address": permalink,
-            "today": format_date(today, "j F Y"),
+            "today": day_month_year(today),
         },
         "bibtex": bibtex,
     }

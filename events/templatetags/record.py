@@ -6,6 +6,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from editorial.dates import day_month, day_month_year, day_of_month
 from events.models import Event, Place
 
 register = template.Library()
@@ -58,26 +59,12 @@ def _month_span(start, end):
 
 def _day_span(start, end):
     if start == end:
-        return _day_month_year(start)
+        return day_month_year(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{_day(start)}–{_day_month_year(end)}"
+        return f"{day_of_month(start)}–{day_month_year(end)}"
     if start.year == end.year:
-        return f"{_day_month(start)} – {_day_month_year(end)}"
-    return f"{_day_month_year(start)} – {_day_month_year(end)}"
-
-
-def _day(day):
-    # French writes the first of the month as an ordinal: "1er décembre 2022".
-    return pgettext("the first day of a month", "1") if day.day == 1 else str(day.day)
-
-
-def _day_month(day):
-    return f"{_day(day)} {format_date(day, 'F')}"
-
-
-def _day_month_year(day):
-    """A day in the reader's language: "3 December 2022", "3 décembre 2022" (the month names are Django's)."""
-    return f"{_day_month(day)} {day.year}"
+        return f"{day_month(start)} – {day_month_year(end)}"
+    return f"{day_month_year(start)} – {day_month_year(end)}"
 
 
 @register.filter
