@@ -171,7 +171,9 @@ class EventFilter(django_filters.FilterSet):
         input_formats=[ISO_DATE],
         widget=DatePicker,
     )
-    type = django_filters.ChoiceFilter(field_name="event_type", choices=Event.Type.choices, empty_label=_("Any type"))
+    type = django_filters.ChoiceFilter(
+        field_name="event_type", choices=Event.Type.choices, label=_("Type"), empty_label=_("Any type")
+    )
     actor = actor_filter(
         label=_("Actor"),
         method="filter_with_participant",
@@ -232,7 +234,7 @@ class ActorFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Text"), method="search", max_length=200, help_text=_("Words in the name, short name or aliases.")
     )
-    kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, empty_label=_("Any kind"))
+    kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
 
     class Meta:
         model = Actor
@@ -248,7 +250,7 @@ class PlaceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Text"), method="search", max_length=200, help_text=_("Words in the name or the other spellings.")
     )
-    kind = django_filters.ChoiceFilter(choices=Place.Kind.choices, empty_label=_("Any kind"))
+    kind = django_filters.ChoiceFilter(choices=Place.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
     within = place_filter(label=_("Within"), field_name="parent", help_text=_("Places directly within this one: a name."))
 
     class Meta:

@@ -17,13 +17,15 @@ class ClaimFilter(django_filters.FilterSet):
         max_length=200,
         help_text=_("Words in the statement, the original wording or the assessment."),
     )
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label=_("Any kind"))
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
     claimant = actor_filter(label=_("Claimant"), help_text=_("Who makes the claim: a name, short name or alias."))
     party = actor_filter(label=_("About the party"), help_text=_("Whose dead, wounded or strength the claim gives."))
     about = actor_filter(
         label=_("About the actor"), method="about_actor", help_text=_("Claims about the actor: as the party or the actor named.")
     )
-    assessment = django_filters.ChoiceFilter(choices=Claim.Assessment.choices, empty_label=_("Any assessment"))
+    assessment = django_filters.ChoiceFilter(
+        choices=Claim.Assessment.choices, label=_("Assessment"), empty_label=_("Any assessment")
+    )
     event = event_filter(label=_("Event"), help_text=_("The event the claim is about: a title."))
     source = django_filters.ModelChoiceFilter(
         label=_("Source"),
@@ -56,7 +58,7 @@ class SourceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Text"), method="search", max_length=200, help_text=_("Words in the title, publisher or author.")
     )
-    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, empty_label=_("Any kind"))
+    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
 
     class Meta:
         model = Source
