@@ -11,10 +11,19 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+HIDDEN_STATUSES = [status for status in Status if status != Status.PUBLISHED]
+
+
 class CuratedQuerySet(models.QuerySet):
     def published(self):
         """The rows the public may see: the one way public code asks for entries."""
         return self.filter(status=Status.PUBLISHED)
+
+    def hidden(self):
+        """The rows the public may not see, asked by their statuses rather than as "not published": an
+        index that starts with the status then finds these few without reading every published row
+        (a scan of all 100,000 events' index entries for each public claim query before)."""
+        return self.filter(status__in=HIDDEN_STATUSES)
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)

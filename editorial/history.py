@@ -12,6 +12,7 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.db.models.signals import post_save
+from django.utils.translation import gettext as _
 
 _fixture_labels = ContextVar("fixture_labels", default=())
 
@@ -26,9 +27,25 @@ def loading_fixtures(labels):
         _fixture_labels.reset(token)
 
 
+IMPORTED_FROM_FIXTURE, UPDATED_FROM_FIXTURE = "Imported from fixture", "Updated from fixture"
+
+
 def fixture_reason(created):
     labels = ", ".join(_fixture_labels.get()) or "a fixture"
-    return f"{'Imported' if created else 'Updated'} from fixture {labels}"
+    return f"{IMPORTED_FROM_FIXTURE if created else UPDATED_FROM_FIXTURE} {labels}"
+
+
+def public_reason(reason):
+    """A revision's reason as readers read it: a fixture's name is the editors' business, not the readers'."""
+    if reason.startswith(IMPORTED_FROM_FIXTURE):
+        return _("Entered from the record’s initial data; each statement names the source it comes from.")
+    if reason.startswith(UPDATED_FROM_FIXTURE):
+        return _("Updated when the record’s initial data was loaded again.")
+    return reason
+
+
+def is_fixture_load(reason):
+    return reason.startswith((IMPORTED_FROM_FIXTURE, UPDATED_FROM_FIXTURE))
 
 
 def tracked_models():

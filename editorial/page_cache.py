@@ -87,6 +87,30 @@ def new_version():
     cache.set(VERSION_KEY, (uuid.uuid4().hex, changed), timeout=None)
 
 
+def once_per_version(name, compute):
+    """What compute() returns, computed once per version of the record and kept in the shared cache.
+
+    For what every reader's request would otherwise recompute over the whole record (a list's
+    count). The name must say everything the value depends on besides the record. Without its
+    cache, compute() is called each time.
+    """
+    try:
+        key = f"once:{Version.current().token}:{hashlib.sha256(name.encode()).hexdigest()}"
+        value = cache.get(key)
+    except Exception as error:  # whatever the backend raises when it cannot be reached
+        logger.warning("Cache unreachable, %s computed afresh: %s", name[:80], error)
+        return compute()
+    # Like a page read: a write later in this thread's transaction must make a new version at once.
+    _thread.read_pages = True
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value)
+        except Exception:
+            logger.warning("Could not keep %s in the cache", name[:80], exc_info=True)
+    return value
+
+
 def record_changed(using=None):
     """A new version once the write is committed; call it after writing without model signals."""
     connection = transaction.get_connection(using)

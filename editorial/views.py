@@ -12,12 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from . import revisions
 from .curation import Status
 from .dates import day_month_year
+from .history import is_fixture_load, public_reason
 from .revisions import recorded_fields
 
 
-FIRST_PUBLISHED = _("First published")
-CORRECTED = _("Corrected")
-PUBLISHED_AGAIN = _("Published again")
 
 # Editorial state, not part of what the public reads.
 UNLOGGED_FIELDS = {"id", "status"}
@@ -49,7 +47,13 @@ class PublicRevision:
 
     @property
     def is_first(self):
-        return self.kind == FIRST_PUBLISHED
+        return self.kind in (FIRST_PUBLISHED, ENTERED)
+
+
+# A first revision loaded with the record's initial data was entered here, not published anew: its
+# statements were published by their sources first (and the record says when, on each source).
+FIRST_PUBLISHED, ENTERED = _("First published"), _("Entered in this record")
+CORRECTED, PUBLISHED_AGAIN = _("Corrected"), _("Published again")
 
 
 def entry_history(request, slug, model, public_entries=None):
@@ -80,7 +84,8 @@ def public_log(entry_revisions, model):
     for revision in entry_revisions:
         if revision.record.status == Status.PUBLISHED:
             if last_published is None:
-                published.append((revision, FIRST_PUBLISHED, [], []))
+                first = ENTERED if is_fixture_load(revision.record.history_change_reason or "") else FIRST_PUBLISHED
+                published.append((revision, first, [], []))
             else:
                 kind = CORRECTED if previous is last_published else PUBLISHED_AGAIN
                 changes = changed_fields(last_published.record, revision.record, fields)
@@ -95,7 +100,7 @@ def public_log(entry_revisions, model):
         PublicRevision(
             revision.record.history_id,
             revision.record.history_date,
-            revision.record.history_change_reason or "",
+            public_reason(revision.record.history_change_reason or ""),
             kind,
             [FieldChange(f.verbose_name, shown(f, old), shown(f, new)) for f, old, new in changes],
             [row_change(label, verb, row, shown) for label, verb, row in rows],

@@ -53,7 +53,8 @@ class EventAdmin(EntryAdmin):
     list_filter = (
         "status",
         "event_type",
-        "date_precision",
+        "date_meaning",
+        "start_precision",
         ("participants", admin.RelatedOnlyFieldListFilter),
         ("places", admin.RelatedOnlyFieldListFilter),
     )
@@ -63,8 +64,9 @@ class EventAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", "event_type", "sub_event_type", "parent")}),
-        (_("When"), {"fields": ("start_date", "end_date", "date_precision")}),
+        (_("When"), {"fields": (("start_date", "start_precision"), ("end_date", "end_precision"), "date_meaning")}),
         (_("What happened"), {"fields": ("summary", "outcome")}),
+        (_("Front page"), {"fields": ("featured",)}),
     )
     inlines = (ParticipationInline, EventPlaceInline)
 

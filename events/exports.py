@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 
-from .models import Event, EventPlace, Participation, Status
+from .models import DATE_FIELDS, Event, EventPlace, Participation, Status
 from .views import EventListView
 
 ROWS_PER_CHUNK = 2000
@@ -97,6 +97,21 @@ def published_slugs(model, pks):
     return dict(model.objects.published().filter(pk__in=any_of(pks)).values_list("pk", "slug"))
 
 
+class PublishedSlugs:
+    """The slugs of published entries that rows name (their parents), read as a file's chunks go: each entry
+    once per file, though thousands of rows name the same war or region; None for an entry not published."""
+
+    def __init__(self, model):
+        self.model, self.known = model, {}
+
+    def of(self, pks):
+        missing = {pk for pk in pks if pk and pk not in self.known}
+        if missing:
+            found = published_slugs(self.model, missing)
+            self.known.update((pk, found.get(pk)) for pk in missing)
+        return self.known
+
+
 class CSVExport:
     """A filtered list view's rows as a CSV download.
 
@@ -151,7 +166,9 @@ class EventExportView(CSVExport, EventListView):
         "title",
         "event_date_start",
         "event_date_end",
-        "time_precision",
+        "start_precision",
+        "end_precision",
+        "date_meaning",
         "event_type",
         "sub_event_type",
         "part_of",
@@ -162,17 +179,17 @@ class EventExportView(CSVExport, EventListView):
         "notes",
     )
     fields = (
-        "pk", "slug", "title", "summary", "start_date", "end_date", "date_precision", "event_type", "sub_event_type",
-        "parent_id",
+        "pk", "slug", "title", "summary", *DATE_FIELDS, "event_type", "sub_event_type", "parent_id",
     )  # fmt: skip
 
     def rows(self, queryset):
         type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
         detail_url = entry_url_pattern(self.request, "event-detail")
+        parent_slugs = PublishedSlugs(Event)
         for events in values_in_chunks(queryset, *self.fields):
             ids = [event["pk"] for event in events]
             participants, places = participants_of(ids), places_of(ids)
-            parents = published_slugs(Event, {event["parent_id"] for event in events if event["parent_id"]})
+            parents = parent_slugs.of(event["parent_id"] for event in events)
             for event in events:
                 side_a, side_b, others = [], [], []
                 for role, _, label, _ in participants.get(event["pk"], ()):
@@ -188,10 +205,12 @@ class EventExportView(CSVExport, EventListView):
                     free_text(event["title"]),
                     event["start_date"],
                     event["end_date"],
-                    event["date_precision"],
+                    event["start_precision"],
+                    event["end_precision"],
+                    event["date_meaning"],
                     type_labels.get(event["event_type"], event["event_type"]),
                     sub_type_labels.get(event["sub_event_type"], ""),
-                    parents.get(event["parent_id"], ""),
+                    parents.get(event["parent_id"]) or "",
                     free_text(" | ".join(side_a)),
                     free_text(" | ".join(side_b)),
                     free_text(" | ".join(text for _, _, text in sorted(others))),

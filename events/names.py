@@ -14,11 +14,15 @@ APOSTROPHES = re.compile(r"['’ʼ‘`]")
 NOT_A_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
 
+def without_accents(text):
+    """Case-folded, with accents dropped: 'Ménaka' → 'menaka'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def normalized(text):
     """'N’Tillit' → 'ntillit', 'Ménaka region' → 'menaka region'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return NOT_A_LETTER_OR_DIGIT.sub(" ", APOSTROPHES.sub("", without_accents)).strip()
+    return NOT_A_LETTER_OR_DIGIT.sub(" ", APOSTROPHES.sub("", without_accents(text))).strip()
 
 
 def search_text(names):

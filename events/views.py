@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from editorial.counts import RecordPaginator
 from editorial.curation import Status
 
 from . import names
@@ -17,7 +18,9 @@ from .charts.place_map import chart_places
 from .charts.timeline import chart_timeline
 from .excerpts import excerpt
 from .filters import EventFilter, PlaceFilter, matchable_actors, matchable_events, matchable_places
-from .models import CHRONOLOGICAL_ORDER, Actor, ActorRelation, Event, EventPlace, Participation, Place, chronological_order
+from .models import (
+    CHRONOLOGICAL_ORDER, DATE_FIELDS, Actor, ActorRelation, Event, EventPlace, Participation, Place, chronological_order,
+)
 from .templatetags.record import event_dates
 
 ROLES_IN_ORDER = [role for role, _ in Participation.Role.choices]
@@ -39,7 +42,7 @@ SUGGESTIONS = 10
 
 def hidden(model):
     """The few entries the public may not see, to leave out of a selective list without a join on the status."""
-    return model.objects.exclude(status=Status.PUBLISHED).values("pk")
+    return model.objects.hidden().values("pk")
 
 
 def by_date(queryset):
@@ -74,6 +77,7 @@ def published_participations():
 class EventListView(FilterView):
     filterset_class = EventFilter
     paginate_by = 25
+    paginator_class = RecordPaginator
     template_name = "events/event_list.html"
 
     def get_queryset(self):
@@ -124,6 +128,7 @@ def participants_by_role(participations):
 
 class ActorListView(ListView):
     paginate_by = 100
+    paginator_class = RecordPaginator
     template_name = "events/actor_list.html"
     queryset = Actor.objects.published().order_by("name", "pk")
 
@@ -169,6 +174,7 @@ def actor_detail(request, slug):
 class PlaceListView(FilterView):
     filterset_class = PlaceFilter
     paginate_by = 100
+    paginator_class = RecordPaginator
     template_name = "events/place_list.html"
     queryset = Place.objects.published().select_related("parent").order_by("name", "pk")
 
@@ -213,10 +219,36 @@ def timeline(request):
 
 
 def place_map(request):
-    """The located published places, or their counts per square; ?bbox=west,south,east,north drills in."""
+    """The located published places, or their counts per square; ?bbox=west,south,east,north drills in.
+
+    The events list's filters (?part_of=, ?start=, ?end=, ...) show the places of those events instead;
+    a filter that is not one is an error on the page over the whole map, like an area that is not one.
+    """
     form = MapForm(request.GET)
     area = form.cleaned_data["bbox"] if form.is_valid() else None
-    return render(request, "events/map.html", {"place_map": chart_places(Place.objects, area), "form": form})
+    events = EventFilter(request.GET, queryset=Event.objects.published())
+    asked = [name for name in events.filters if request.GET.get(name)]
+    events_shown = bool(asked) and events.is_valid()
+    places = Place.objects
+    if events_shown:
+        places = Place.objects.filter(
+            pk__in=EventPlace.objects.filter(event__in=events.qs.order_by().values("pk")).values("place_id")
+        )
+    return render(request, "events/map.html", {
+        "place_map": chart_places(places, area, orientation=events_shown),
+        "form": form,
+        "events": events if asked else None,
+        "events_shown": events_shown,
+        # The addresses of a counted square and of a place's events keep the events asked for.
+        "map_query": query_prefix(request.GET, without=("bbox",)) if events_shown else "",
+        "events_query": query_prefix(request.GET, keep=asked, without=("place",)),
+    })
+
+
+def query_prefix(query, keep=None, without=()):
+    """The query's parameters (those named in keep, if given) but those left out, ready for one more: "a=1&" or ""."""
+    pairs = [(name, value) for name, value in query.items() if (keep is None or name in keep) and name not in without]
+    return f"{urlencode(pairs)}&" if pairs else ""
 
 
 # Suggestions for the filters' text fields (static/js/suggest.js): published entries only, best match first.
@@ -279,5 +311,5 @@ def suggest_events(request):
         matchable_events(),
         lambda event: f"{event.title} ({event_dates(event)})",
         CHRONOLOGICAL_ORDER,
-        ["title", "start_date", "end_date", "date_precision"],
+        ["title", *DATE_FIELDS],
     )

@@ -28,7 +28,7 @@ PUBLIC_ROWS = {
 # The views that show one entry by its slug, and the kind of entry each shows.
 ENTRY_ROUTES = {
     f"{model._meta.model_name}-{view}": model for model in PUBLIC_ROWS for view in ("detail", "history", "revision", "history-feed")
-}
+} | {"event-dossier": Event}
 
 
 class EntryAddressMiddleware:
@@ -44,7 +44,7 @@ class EntryAddressMiddleware:
             return None
         slug = match.captured_kwargs.get("slug")
         model = ENTRY_ROUTES[match.url_name]
-        entry = model._default_manager.filter(slug=slug).first() or entry_once_called(model, slug)
+        entry = entry_named(model, slug)
         if entry is None:
             return None
         if PUBLIC_ROWS[model]().filter(pk=entry.pk).exists():
@@ -56,6 +56,22 @@ class EntryAddressMiddleware:
         if entry.status == Status.WITHDRAWN and entry.history.filter(status=Status.PUBLISHED).exists():
             return withdrawn(request, entry)
         return None
+
+
+def entry_named(model, slug):
+    """The entry called ``slug`` now or, failing that, the one that had it while published."""
+    return model._default_manager.filter(slug=slug).first() or entry_once_called(model, slug)
+
+
+def renamed_public_entry(public_rows, slug):
+    """The public entry that was published as ``slug`` and has another slug now; None for any other slug.
+
+    For addresses that are not the entry views' (the API's): they ask for it when their slug finds nothing.
+    """
+    entry = entry_named(public_rows.model, slug)
+    if entry is None or entry.slug == slug or not public_rows.filter(pk=entry.pk).exists():
+        return None
+    return entry
 
 
 def entry_once_called(model, slug):

@@ -2,11 +2,11 @@
 
 import dataclasses
 import re
-import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Actor, Event, Place
+from events.names import without_accents
 from sources.models import Claim, Source
 from sources.public import public_claims
 
@@ -15,9 +15,7 @@ WORD = re.compile(r"[^\W_]+")
 
 def fold(text):
     """Lower-case words without accents: "Ménaka, N'Tillit" → "menaka n tillit"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(WORD.findall(bare))
+    return " ".join(WORD.findall(without_accents(text)))
 
 
 @dataclasses.dataclass(frozen=True)

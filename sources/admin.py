@@ -96,13 +96,14 @@ class ClaimAdmin(EntryAdmin):
         "event__title",
         "citations__quote",
     )
-    autocomplete_fields = ("event", "actor", "party", "place", "claimant", "restates")
+    autocomplete_fields = ("event", "actor", "party", "place", "claimant", "restates", "supersedes")
     prepopulated_fields = {"slug": ("statement",)}
     fieldsets = (
         (None, {"fields": ("statement", "slug", "status", "kind")}),
         (_("About"), {"fields": ("event", "actor", "party", "place")}),
-        (_("The figure"), {"fields": ("qualifier", ("value_low", "value_high"), "unit", "wording")}),
-        (_("Who says so"), {"fields": ("claimant", "restates")}),
+        (_("The figure"), {"fields": ("qualifier", "magnitude", ("value_low", "value_high"), "unit", "wording")}),
+        (_("Who says so, and when"), {"fields": ("claimant", ("stated_on", "stated_on_precision"), ("as_of", "as_of_precision"))}),
+        (_("Other claims"), {"fields": ("restates", "supersedes")}),
         (_("Assessment"), {"fields": ("assessment", "assessment_reason")}),
     )
     inlines = (CitationInline,)

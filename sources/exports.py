@@ -1,5 +1,7 @@
 """The public claims as CSV: one row per claim, each figure as its claimant states it, never added up."""
 
+from django.db.models import F
+
 from events.exports import CSVExport, actor_label, any_of, entry_url_pattern, free_text, grouped, joined, values_in_chunks
 from events.models import Status
 
@@ -15,7 +17,9 @@ CLAIM_FIELDS = (
     "event__title",
     "event__start_date",
     "event__end_date",
-    "event__date_precision",
+    "event__start_precision",
+    "event__end_precision",
+    "event__date_meaning",
     "kind",
     "party__short_name",
     "party__name",
@@ -32,6 +36,12 @@ CLAIM_FIELDS = (
     "assessment",
     "assessment_reason",
     "restates_id",
+    "magnitude",
+    "stated_on",
+    "stated_on_precision",
+    "as_of",
+    "as_of_precision",
+    "supersedes_id",
 )
 
 
@@ -47,6 +57,17 @@ def public_sources_of(claim_ids):
 
 def public_claim_slugs(pks):
     return dict(public_claims().filter(pk__in=any_of(pks)).values_list("pk", "slug"))
+
+
+def public_superseders_of(claim_ids):
+    """{claim id: [slug, ...]}: the public claims that supersede each claim, latest first."""
+    rows = (
+        public_claims()
+        .filter(supersedes_id__in=any_of(claim_ids))
+        .order_by(F("stated_on").desc(nulls_last=True), "-pk")
+        .values_list("supersedes_id", "slug")
+    )
+    return grouped(rows)
 
 
 def label_or_empty(claim, field):
@@ -66,7 +87,9 @@ class ClaimExportView(CSVExport, ClaimListView):
         "event_title",
         "event_start",
         "event_end",
-        "date_precision",
+        "event_start_precision",
+        "event_end_precision",
+        "event_date_meaning",
         "kind",
         "party",
         "actor",
@@ -82,13 +105,23 @@ class ClaimExportView(CSVExport, ClaimListView):
         "same_allegation_as",
         "sources",
         "source_urls",
+        "magnitude",
+        "stated_on",
+        "stated_on_precision",
+        "as_of",
+        "as_of_precision",
+        "supersedes",
+        "superseded_by",
     )
 
     def rows(self, queryset):
         detail_url = entry_url_pattern(self.request, "claim-detail")
         for claims in values_in_chunks(queryset, *CLAIM_FIELDS):
-            sources = public_sources_of([claim["pk"] for claim in claims])
-            restated = public_claim_slugs({claim["restates_id"] for claim in claims if claim["restates_id"]})
+            ids = [claim["pk"] for claim in claims]
+            sources = public_sources_of(ids)
+            named = {claim[field] for claim in claims for field in ("restates_id", "supersedes_id") if claim[field]}
+            slugs = public_claim_slugs(named)
+            later = public_superseders_of(ids)
             for claim in claims:
                 carried_by = sources.get(claim["pk"], ())
                 yield [
@@ -99,7 +132,9 @@ class ClaimExportView(CSVExport, ClaimListView):
                     free_text(claim["event__title"] or ""),
                     claim["event__start_date"] or "",
                     claim["event__end_date"] or "",
-                    claim["event__date_precision"] or "",
+                    claim["event__start_precision"] or "",
+                    claim["event__end_precision"] or "",
+                    claim["event__date_meaning"] or "",
                     claim["kind"],
                     label_or_empty(claim, "party"),
                     label_or_empty(claim, "actor"),
@@ -112,7 +147,14 @@ class ClaimExportView(CSVExport, ClaimListView):
                     label_or_empty(claim, "claimant"),
                     claim["assessment"],
                     free_text(claim["assessment_reason"]),
-                    restated.get(claim["restates_id"], ""),
+                    slugs.get(claim["restates_id"], ""),
                     free_text(joined(title for _, title, _, _ in carried_by)),
                     joined(url for _, _, url, _ in carried_by),
+                    claim["magnitude"],
+                    claim["stated_on"] or "",
+                    claim["stated_on_precision"],
+                    claim["as_of"] or "",
+                    claim["as_of_precision"],
+                    slugs.get(claim["supersedes_id"], ""),
+                    joined(later.get(claim["pk"], ())),
                 ]

@@ -2,21 +2,23 @@
 
 A question is what several claimants may answer differently: how many of a party were killed
 in an event, how strong a party was. Its figures are shown as each claimant states them and
-never added up. The filters are the claim list's own (ClaimFilter), so a link that filters
+never added up; a claim superseded by a later one (its claimant's revised toll) comes after the claims
+that stand, marked so. The filters are the claim list's own (ClaimFilter), so a link that filters
 the claims filters the figures the same way.
 """
 
 import dataclasses
 
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import render
 
-from events.models import Actor, Event
+from editorial.counts import RecordPaginator
+from editorial.curation import Status
+from events.models import Actor, Event, chronological_order
 
-from .filters import ClaimFilter
+from .filters import FigureFilter, has_figure
 from .models import Claim
-from .public import public_claims, with_details
+from .public import latest_first, public_claims, with_details, with_revisions
 
 QUESTIONS_PER_PAGE = 20
 
@@ -33,33 +35,31 @@ class Question:
         return Claim.Kind(self.kind).label
 
 
-# The kinds of claim that answer "how many" or "how far"; a commander or an outcome is no figure,
-# even when the answer is "unknown".
-FIGURE_KINDS = (Claim.Kind.KILLED, Claim.Kind.WOUNDED, Claim.Kind.DISPLACED, Claim.Kind.STRENGTH, Claim.Kind.DISTANCE)
-
-
 def figure_claims():
     """The public claims that give a figure (a number, bounds, or "unknown"), about an event."""
-    return (
-        public_claims()
-        .filter(kind__in=FIGURE_KINDS, event__isnull=False)
-        .exclude(qualifier=Claim.Qualifier.NOT_A_FIGURE)
-    )
+    return public_claims().filter(has_figure(), event__isnull=False)
 
 
 def figures(request):
-    filterset = ClaimFilter(request.GET, queryset=figure_claims(), request=request)
+    filterset = FigureFilter(request.GET, queryset=figure_claims(), request=request)
     questions, page = [], None
     if filterset.is_valid():
-        keys = (
-            filterset.qs.order_by()
-            .values("event", "kind", "party")
-            .distinct()
-            .order_by(F("event__start_date").asc(nulls_last=True), "event__title", "event", "kind", "party__name", "party")
-        )
-        page = Paginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+        # Through the join to published events, so that a page walks the events' index in their
+        # chronological order and stops when it has its questions, instead of sorting every figure claim.
+        keys = question_keys(filterset.qs.filter(event__status=Status.PUBLISHED))
+        page = RecordPaginator(keys, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
         questions = questions_on(page, filterset.qs)
     return render(request, "sources/figures.html", {"filter": filterset, "questions": questions, "page_obj": page})
+
+
+def question_keys(claims):
+    """The questions the claims answer, as {event, kind, party}, events in order: for a paginator."""
+    return (
+        claims.order_by()
+        .values("event", "kind", "party")
+        .distinct()
+        .order_by(*chronological_order("event__"), "kind", "party__name", "party")
+    )
 
 
 def questions_on(page, claims):
@@ -67,8 +67,8 @@ def questions_on(page, claims):
     keys = [(key["event"], key["kind"], key["party"]) for key in page.object_list]
     if not keys:
         return []
-    rows = with_details(
-        claims.filter(event__in={event for event, _, _ in keys}, kind__in={kind for _, kind, _ in keys})
+    rows = with_revisions(
+        with_details(claims.filter(event__in={event for event, _, _ in keys}, kind__in={kind for _, kind, _ in keys}))
     ).order_by(F("value_low").asc(nulls_last=True), F("value_high").asc(nulls_last=True), "claimant__name", "slug")
     by_key = {key: [] for key in keys}
     for claim in rows:
@@ -79,5 +79,5 @@ def questions_on(page, claims):
     for key, of_question in by_key.items():
         if of_question:
             first = of_question[0]
-            questions.append(Question(first.event, first.kind, first.party, of_question))
+            questions.append(Question(first.event, first.kind, first.party, latest_first(of_question)))
     return questions

@@ -2,12 +2,21 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from events.filters import EntryFilterForm, actor_filter, event_filter
 
 from .models import Citation, Claim, Source
+
+# The kinds of claim that answer "how many" or "how far"; a commander or an outcome is no figure,
+# even when the answer is "unknown".
+FIGURE_KINDS = (Claim.Kind.KILLED, Claim.Kind.WOUNDED, Claim.Kind.DISPLACED, Claim.Kind.STRENGTH, Claim.Kind.DISTANCE)
+
+
+def has_figure():
+    """A claim that gives a figure: a number, bounds, or "unknown" for a kind that is counted."""
+    return Q(kind__in=FIGURE_KINDS) & ~Q(qualifier=Claim.Qualifier.NOT_A_FIGURE)
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -27,6 +36,13 @@ class ClaimFilter(django_filters.FilterSet):
         choices=Claim.Assessment.choices, label=_("Assessment"), empty_label=_("Any assessment")
     )
     event = event_filter(label=_("Event"), help_text=_("The event the claim is about: a title."))
+    figures = django_filters.BooleanFilter(
+        label=_("Figures only"),
+        method="with_figures",
+        widget=forms.CheckboxInput,
+        initial=False,
+        help_text=_("Keep the claims that give a figure: killed, wounded, displaced, strength, distance."),
+    )
     source = django_filters.ModelChoiceFilter(
         label=_("Source"),
         method="cited_by",
@@ -38,7 +54,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     class Meta:
         model = Claim
-        fields = ["q", "kind", "claimant", "party", "about", "assessment", "event", "source"]
+        fields = ["q", "kind", "claimant", "party", "about", "assessment", "event", "figures", "source"]
         form = EntryFilterForm
 
     def search(self, queryset, name, value):
@@ -46,11 +62,67 @@ class ClaimFilter(django_filters.FilterSet):
             Q(statement__icontains=value) | Q(wording__icontains=value) | Q(assessment_reason__icontains=value)
         )
 
+    def with_figures(self, queryset, name, value):
+        return queryset.filter(has_figure()) if value else queryset
+
     def about_actor(self, queryset, name, actors):
         return queryset.filter(Q(actor__in=actors) | Q(party__in=actors))
 
     def cited_by(self, queryset, name, source):
         return queryset.filter(pk__in=Citation.objects.filter(source=source).values("claim_id"))
+
+
+GRADE_ORDER = Case(
+    *(When(assessment=grade, then=Value(position)) for position, grade in enumerate(Claim.Assessment.values)),
+    output_field=IntegerField(),
+)
+
+# Each column a reader may sort the claims list by, and the order it stands for: ties broken by the next ones.
+CLAIM_ORDERINGS = {
+    "event": (_("Event and date"), [F("event__start_date"), F("event__title")]),
+    "kind": (_("Kind"), [F("kind")]),
+    "figure": (_("Figure"), [F("value_low"), F("value_high")]),
+    "claimant": (_("Claimant"), [F("claimant__name")]),
+    "assessment": (_("Assessment, most certain first"), [GRADE_ORDER]),
+}
+
+
+class ClaimOrdering(django_filters.OrderingFilter):
+    """Sorts by one of CLAIM_ORDERINGS, "-" before it for the reverse; unknown values last either way."""
+
+    def __init__(self, **kwargs):
+        fields = {name: name for name in CLAIM_ORDERINGS}
+        labels = {name: label for name, (label, _) in CLAIM_ORDERINGS.items()}
+        super().__init__(fields=fields, field_labels=labels, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        expressions = []
+        for param in filter(None, value):
+            descending = param.startswith("-")
+            for expression in CLAIM_ORDERINGS[param.lstrip("-")][1]:
+                expressions.append(expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True))
+        return queryset.order_by(*expressions, "slug")
+
+
+class ClaimListFilter(ClaimFilter):
+    """The claims page's filters and its sorting. The API keeps its own stable order for paging."""
+
+    order = ClaimOrdering(label=_("Sort by"), empty_label=_("Events in order, then the claims about no event"))
+
+    class Meta(ClaimFilter.Meta):
+        fields = [*ClaimFilter.Meta.fields, "order"]
+
+
+class FigureFilter(ClaimFilter):
+    """/figures/ shows figures only, one question after another: the claims list's filters without those two."""
+
+    figures = None
+
+    class Meta(ClaimFilter.Meta):
+        fields = [name for name in ClaimFilter.Meta.fields if name != "figures"]
+
 
 class SourceFilter(django_filters.FilterSet):
     """The API's list of sources filters with this; the HTML list has no filters yet."""

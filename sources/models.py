@@ -72,9 +72,26 @@ class Claim(CuratedModel):
         ABOUT = "about", _("about")
         AT_LEAST = "at_least", _("at least")
         AT_MOST = "at_most", _("at most")
+        MORE_THAN = "more_than", _("more than")
+        FEWER_THAN = "fewer_than", _("fewer than")
         BETWEEN = "between", _("between")
+        VAGUE = "vague", _("a magnitude in words")
         UNKNOWN = "unknown", _("unknown")
         NOT_A_FIGURE = "", _("not a figure")
+
+    class Magnitude(models.TextChoices):
+        """A figure given only as a word ("dozens of fighters"): shown as that word, bounded as the editor reads it."""
+
+        SEVERAL = "several", _("several")
+        DOZENS = "dozens", _("dozens")
+        SCORES = "scores", _("scores")
+        HUNDREDS = "hundreds", _("hundreds")
+        THOUSANDS = "thousands", _("thousands")
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
 
     class Unit(models.TextChoices):
         PEOPLE = "people", _("people")
@@ -93,7 +110,10 @@ class Claim(CuratedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     statement = models.CharField(
         max_length=300,
-        help_text=_("The claim in one plain sentence, e.g. “ISGS killed 100 JNIM fighters”."),
+        help_text=_(
+            "The claim in one plain sentence, attributed where it is someone's claim: “ISGS claims to have killed "
+            "100 JNIM fighters”, not “ISGS killed 100 JNIM fighters”. Lists and feeds show it as it is written."
+        ),
         verbose_name=_("statement"),
     )
     event = models.ForeignKey(
@@ -133,6 +153,13 @@ class Claim(CuratedModel):
         verbose_name=_("place"),
     )
     qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True, verbose_name=_("qualifier"))
+    magnitude = models.CharField(
+        max_length=10,
+        choices=Magnitude.choices,
+        blank=True,
+        help_text=_("Only for “a magnitude in words”: the word said (“dozens”); the bounds are how the editors read it."),
+        verbose_name=_("magnitude"),
+    )
     value_low = models.PositiveIntegerField(_("lower bound"), null=True, blank=True)
     value_high = models.PositiveIntegerField(_("upper bound"), null=True, blank=True)
     unit = models.CharField(max_length=20, choices=Unit.choices, blank=True, verbose_name=_("unit"))
@@ -149,6 +176,24 @@ class Claim(CuratedModel):
     sources = models.ManyToManyField(
         Source, through="Citation", related_name="claims", blank=True, verbose_name=_("sources")
     )
+    stated_on = models.DateField(
+        _("stated on"),
+        null=True,
+        blank=True,
+        help_text=_("When the claimant made it; empty when not known. A month or a year is stored as its first day."),
+    )
+    stated_on_precision = models.CharField(
+        _("precision of “stated on”"), max_length=5, choices=DatePrecision.choices, blank=True
+    )
+    as_of = models.DateField(
+        _("figure as of"),
+        null=True,
+        blank=True,
+        help_text=_("For a figure: the date it holds as of, when the source says so."),
+    )
+    as_of_precision = models.CharField(
+        _("precision of “as of”"), max_length=5, choices=DatePrecision.choices, blank=True
+    )
     assessment = models.CharField(
         max_length=20, choices=Assessment.choices, default=Assessment.REPORTED, verbose_name=_("assessment")
     )
@@ -161,6 +206,15 @@ class Claim(CuratedModel):
         related_name="restatements",
         verbose_name=_("same allegation as"),
         help_text=_("Another claim this one restates in other words."),
+    )
+    supersedes = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        help_text=_("An earlier claim this one revises or corrects (a toll raised by its claimant); the earlier one stays."),
+        verbose_name=_("supersedes"),
     )
 
     history = HistoricalRecords()
@@ -183,12 +237,28 @@ class Claim(CuratedModel):
                 condition=(
                     Q(qualifier__in=["", "unknown"], value_low__isnull=True, value_high__isnull=True)
                     | Q(qualifier__in=["exact", "about"], value_low__isnull=False, value_high=F("value_low"))
-                    | Q(qualifier="at_least", value_low__isnull=False, value_high__isnull=True)
-                    | Q(qualifier="at_most", value_low__isnull=True, value_high__isnull=False)
+                    | Q(qualifier__in=["at_least", "more_than"], value_low__isnull=False, value_high__isnull=True)
+                    | Q(qualifier__in=["at_most", "fewer_than"], value_low__isnull=True, value_high__isnull=False)
                     | Q(qualifier="between", value_low__isnull=False, value_high__isnull=False)
+                    | Q(qualifier="vague") & (Q(value_low__isnull=False) | Q(value_high__isnull=False))
                 ),
                 name="claim_value_fits_qualifier",
             ),
+            models.CheckConstraint(
+                condition=Q(qualifier="vague", magnitude__gt="") | (~Q(qualifier="vague") & Q(magnitude="")),
+                name="claim_magnitude_only_when_vague",
+            ),
+            models.CheckConstraint(
+                condition=Q(stated_on__isnull=True, stated_on_precision="")
+                | Q(stated_on__isnull=False, stated_on_precision__gt=""),
+                name="claim_stated_on_has_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(as_of__isnull=True, as_of_precision="")
+                | (Q(as_of__isnull=False, as_of_precision__gt="") & ~Q(qualifier="")),
+                name="claim_as_of_is_for_figures",
+            ),
+            models.CheckConstraint(condition=~Q(supersedes=F("pk")), name="claim_does_not_supersede_itself"),
         ]
         indexes = [
             # An event page groups its claims by kind.
@@ -215,6 +285,17 @@ class Claim(CuratedModel):
         shape_error = self._value_shape_error()
         if shape_error and "value_high" not in errors:
             errors["qualifier"] = shape_error
+        if self.qualifier == self.Qualifier.VAGUE and not self.magnitude:
+            errors["magnitude"] = _("Give the word said (“dozens”, “hundreds”) for a magnitude in words.")
+        elif self.qualifier != self.Qualifier.VAGUE and self.magnitude:
+            errors["magnitude"] = _("Only a magnitude in words has a word; choose that qualifier or clear the word.")
+        for date_field in ("stated_on", "as_of"):
+            if (getattr(self, date_field) is None) != (not getattr(self, f"{date_field}_precision")):
+                errors[f"{date_field}_precision"] = "Give a precision with the date, and none without one."
+        if self.as_of is not None and self.qualifier == self.Qualifier.NOT_A_FIGURE:
+            errors["as_of"] = _("Only a figure holds “as of” a date.")
+        if self.supersedes_id is not None and self.supersedes_id == self.pk:
+            errors["supersedes"] = _("A claim cannot supersede itself.")
         if errors:
             raise ValidationError(errors)
 
@@ -226,8 +307,14 @@ class Claim(CuratedModel):
             return None if low is not None and high == low else "Give the figure as both bounds (the same number)."
         if q == self.Qualifier.AT_LEAST:
             return None if low is not None and high is None else "“At least” takes a lower bound only."
+        if q == self.Qualifier.MORE_THAN:
+            return None if low is not None and high is None else "“More than” takes a lower bound only (“over 73”: 73)."
         if q == self.Qualifier.AT_MOST:
             return None if low is None and high is not None else "“At most” takes an upper bound only."
+        if q == self.Qualifier.FEWER_THAN:
+            return None if low is None and high is not None else "“Fewer than” takes an upper bound only (“under 50”: 50)."
+        if q == self.Qualifier.VAGUE:
+            return None if low is not None or high is not None else "Give the bounds you read in the word (“dozens”: 24 and 99, or 24 alone)."
         return None if low is not None and high is not None else "“Between” takes both bounds."
 
     @property

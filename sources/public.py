@@ -27,7 +27,7 @@ def is_public(path=""):
     """
     condition = Q(**{f"{path}status": Status.PUBLISHED})
     for field in CLAIM_REFERENCES:
-        hidden = Claim._meta.get_field(field).related_model.objects.exclude(status=Status.PUBLISHED)
+        hidden = Claim._meta.get_field(field).related_model.objects.hidden()
         condition &= ~Q(**{f"{path}{field}__in": hidden.values("pk")})
     return condition
 
@@ -39,7 +39,7 @@ def claims_previewed_with(event):
     condition = ~Q(status=Status.WITHDRAWN)
     for field in CLAIM_REFERENCES:
         if field != "event":
-            hidden = Claim._meta.get_field(field).related_model.objects.exclude(status=Status.PUBLISHED)
+            hidden = Claim._meta.get_field(field).related_model.objects.hidden()
             condition &= ~Q(**{f"{field}__in": hidden.values("pk")})
     return Claim.objects.filter(condition, event=event)
 
@@ -73,6 +73,28 @@ def in_reading_order(claims):
 def with_same_allegations(claims):
     """Claims with the public claims they restate and that restate them, wherever those are."""
     return claims.prefetch_related(
-        Prefetch("restates", queryset=public_claims(), to_attr="public_restates"),
-        Prefetch("restatements", queryset=in_reading_order(public_claims()), to_attr="public_restatements"),
+        Prefetch("restates", queryset=public_claims().select_related("claimant"), to_attr="public_restates"),
+        Prefetch(
+            "restatements",
+            queryset=in_reading_order(public_claims()).select_related("claimant"),
+            to_attr="public_restatements",
+        ),
     )
+
+
+def with_revisions(claims):
+    """Claims with the public claim each supersedes (``public_supersedes``) and the public claims that supersede it
+    (``public_superseded_by``, latest first): a claim superseded only by a draft reads as not superseded."""
+    return claims.prefetch_related(
+        Prefetch("supersedes", queryset=public_claims().select_related("claimant"), to_attr="public_supersedes"),
+        Prefetch(
+            "superseded_by",
+            queryset=public_claims().select_related("claimant").order_by(F("stated_on").desc(nulls_last=True), "-pk"),
+            to_attr="public_superseded_by",
+        ),
+    )
+
+
+def latest_first(claims):
+    """The claims no public claim supersedes, then the superseded ones: each in the order given."""
+    return sorted(claims, key=lambda claim: bool(claim.public_superseded_by))

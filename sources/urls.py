@@ -10,6 +10,7 @@ from .public import public_claims
 # Pages, in the reader's language: menaka_site/urls.py serves them at these addresses and under /fr/.
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("events/<slug:slug>/dossier/", views.dossier, name="event-dossier"),
     path("sources/", views.SourceListView.as_view(), name="source-list"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("sources/<slug:slug>/history/", entry_history, {"model": Source}, name="source-history"),

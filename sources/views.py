@@ -3,15 +3,19 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from editorial.counts import RecordPaginator, count_of
 from editorial.curation import Status
+from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
 from events.models import Actor, Event, EventPlace, Participation, Place
 from events.views import (
@@ -22,17 +26,25 @@ from events.views import (
     published_participations,
 )
 
-from .filters import ClaimFilter
+from .filters import CLAIM_ORDERINGS, ClaimListFilter
 from .models import Citation, Claim, Source
-from .public import in_reading_order, is_public, public_claims, with_details, with_same_allegations
+from .public import (
+    in_reading_order,
+    is_public,
+    latest_first,
+    public_claims,
+    with_details,
+    with_revisions,
+    with_same_allegations,
+)
 
-MAIN_EVENT_SLUG = "december-2022-menaka-region-clashes"
-
-# How many events of each chronology the overview shows, and citations a source page shows.
+# How many events of each chronology a dossier shows, other dossiers the front page lists, and citations a source page shows.
 CHRONOLOGY_SHOWN = 50
+DOSSIERS_LISTED = 20
 CITATIONS_SHOWN = 100
 
-# Overview
+# Dossiers: an event that contains others, read as an article rebuilt from the record.
+# The front page shows the event the editors feature (Event.featured), and lists the other dossiers.
 
 
 @dataclass
@@ -52,53 +64,77 @@ INFOBOX_KINDS = [Claim.Kind.OUTCOME] + [kind for kind, _, _ in INFOBOX_ROWS]
 
 
 def overview(request):
-    event = (
-        Event.objects.published()
-        .filter(slug=MAIN_EVENT_SLUG)
-        .select_related("parent__parent__parent")
-        .prefetch_related(
-            Prefetch(
-                "event_places",
-                queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
-                .select_related("place__parent__parent__parent")
-                .order_by("place__name"),
-                to_attr="published_event_places",
-            ),
-            published_participations(),
-        )
-        .first()
+    published = with_dossier_details(Event.objects.published())
+    featured = (
+        published.filter(featured=True).first()
+        or published.filter(featured=False, slug=settings.FRONT_PAGE_FALLBACK_EVENT).first()
     )
+    others = dossiers().exclude(pk=featured.pk) if featured else dossiers()
+    context = dossier_context(featured) if featured else {"event": None}
+    return render(request, "overview.html", {**context, "other_dossiers": excerpt(by_date(others), DOSSIERS_LISTED)})
+
+
+def dossier(request, slug):
+    event = with_dossier_details(dossiers().filter(slug=slug)).first()
     if event is None:
-        return render(request, "overview.html", {"event": None})
+        raise Http404("No published event that contains others has this slug.")
+    return render(request, "overview.html", dossier_context(event))
+
+
+def dossiers():
+    """The published events that contain published events: each can be read as an article."""
+    return Event.objects.published().filter(
+        Exists(Event.objects.published().filter(parent=OuterRef("pk")))
+    )
+
+
+def with_dossier_details(events):
+    return events.select_related("parent__parent__parent").prefetch_related(
+        Prefetch(
+            "event_places",
+            queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
+            .select_related("place__parent__parent__parent")
+            .order_by("place__name"),
+            to_attr="published_event_places",
+        ),
+        published_participations(),
+    )
+
+
+def dossier_context(event):
     claims = with_details(public_claims().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
-    claims = without_restatements(list(claims))
+    claims = one_per_allegation(list(claims))
     sides = [
         [p.actor for p in event.published_participations if p.role == role]
         for role in (Participation.Role.SIDE_A, Participation.Role.SIDE_B)
     ]
     sides = [actors for actors in sides if actors]
-    return render(
-        request,
-        "overview.html",
-        {
-            "event": event,
-            "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
-            "part_of": published_ancestors(event)[::-1],
-            "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
-            "sides": sides,
-            "infobox_rows": infobox_rows(sides, claims),
-            "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
-            "battle_url": filtered_list("event-list", part_of=event.slug),
-            **prelude(event),
-            "last_changed": record_last_changed(),
-        },
-    )
+    return {
+        "event": event,
+        "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
+        "part_of": published_ancestors(event)[::-1],
+        "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
+        "sides": sides,
+        "infobox_rows": infobox_rows(sides, claims),
+        # A battle's parts are its fighting; a war's or a campaign's, the events it is made of.
+        "chronology_heading": gettext_lazy("Battle") if event.event_type == Event.Type.BATTLES else gettext_lazy("Chronology"),
+        "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
+        "battle_url": filtered_list("event-list", part_of=event.slug),
+        **prelude(event),
+        "infobox_sources": list({c.source.pk: c.source for claim in claims for c in claim.public_citations}.values()),
+        "entered": event.history.order_by("history_date", "history_id").values_list("history_date", flat=True).first(),
+        "last_changed": record_last_changed(),
+    }
 
 
-def without_restatements(claims):
-    """One entry per allegation: a claim that restates another one shown here is left out."""
-    shown = {claim.pk for claim in claims}
-    return [claim for claim in claims if claim.restates_id not in shown]
+def one_per_allegation(claims):
+    """One entry per allegation, as it now stands: a claim that restates another one shown here is left out, and so
+    is one that a claim shown here supersedes; the later claim keeps the earlier as ``shown_revises``."""
+    shown = {claim.pk: claim for claim in claims}
+    superseded = {claim.supersedes_id for claim in claims}
+    for claim in claims:
+        claim.shown_revises = shown.get(claim.supersedes_id)
+    return [claim for claim in claims if claim.restates_id not in shown and claim.pk not in superseded]
 
 
 def infobox_rows(sides, claims):
@@ -139,7 +175,10 @@ def prelude(event):
     """What led up to the event: the published events of the conflict it is part of, before it began."""
     if event.parent is None or not event.parent.is_published or event.start_date is None:
         return {"prelude": None}
-    earlier = Event.objects.published().filter(parent=event.parent, start_date__lt=event.start_date)
+    # "Began before" through an expression no index holds (the same rows: a null start is never earlier), so
+    # that SQLite finds them by the parent's index, not by walking the timeline's index of every start before.
+    began = Coalesce("start_date", Value(datetime.date.max))
+    earlier = Event.objects.published().filter(parent=event.parent).alias(began=began).filter(began__lt=event.start_date)
     return {
         "prelude": excerpt(by_date(earlier), CHRONOLOGY_SHOWN),
         "prelude_url": filtered_list(
@@ -170,23 +209,35 @@ def record_last_changed():
 
 class SourceListView(ListView):
     paginate_by = 50
+    paginator_class = RecordPaginator
     template_name = "sources/source_list.html"
 
     def get_queryset(self):
-        # A correlated count per source: counting over a join with every public claim was slow on PostgreSQL.
-        cited_claims = (
-            public_claims()
-            .filter(citations__source=OuterRef("pk"))
-            .order_by()
-            .values("citations__source")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return (
-            Source.objects.published()
-            .annotate(claim_count=Coalesce(Subquery(cited_claims), 0))
-            .order_by("title", "pk")
-        )
+        return Source.objects.published().order_by("title", "pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        # The claims of the page's sources only, in one query, once per version of the record: annotated
+        # on the queryset, every source's claims were counted before the sort and the slice (40 ms at
+        # 1,000 sources), and even the page's alone grow with the record.
+        paginator, page, sources, is_paginated = super().paginate_queryset(queryset, page_size)
+        sources = list(sources)
+        ids = [source.pk for source in sources]
+        counts = once_per_version(f"claims of the sources {ids}", lambda: public_claims_cited_by(ids))
+        for source in sources:
+            source.claim_count = counts.get(source.pk, 0)
+        page.object_list = sources
+        return paginator, page, sources, is_paginated
+
+
+def public_claims_cited_by(source_ids):
+    """{source id: how many public claims it carries}, for the sources that carry any."""
+    return dict(
+        Citation.objects.filter(is_public("claim__"), source__in=source_ids)
+        .order_by()
+        .values("source")
+        .annotate(claims=Count("claim", distinct=True))
+        .values_list("source", "claims")
+    )
 
 
 def source_detail(request, slug):
@@ -223,14 +274,24 @@ def language_name(code):
 
 
 class ClaimListView(FilterView):
-    filterset_class = ClaimFilter
+    filterset_class = ClaimListFilter
     paginate_by = 50
     template_name = "sources/claim_list.html"
 
     def get_queryset(self):
         return with_details(in_reading_order(public_claims()))
 
+    def chosen_order(self):
+        """The column the reader sorted by ("-" first when reversed), or "" for the reading order."""
+        order = getattr(self.filterset.form, "cleaned_data", {}).get("order") or []
+        return next(filter(None, order), "")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "sort": sort_headings(self.chosen_order())}
+
     def paginate_queryset(self, queryset, page_size):
+        if self.chosen_order():
+            return super().paginate_queryset(queryset, page_size)
         # The claims about an event, then the others: the first part in the order of the events' index, so a
         # page reads only its rows instead of sorting every claim; then one query for the page's details.
         ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
@@ -243,6 +304,25 @@ class ClaimListView(FilterView):
         details = with_details(Claim.objects.filter(pk__in=ids)).in_bulk()
         page.object_list = [details[pk] for pk in ids]
         return paginator, page, page.object_list, is_paginated
+
+
+@dataclass
+class SortHeading:
+    next_order: str  # what the column heading's link sorts by: this column, or it reversed when it is the order now
+    aria_sort: str
+
+
+def sort_headings(order):
+    """Each sortable column of the claims list, by its name in CLAIM_ORDERINGS."""
+    headings = {}
+    for name in CLAIM_ORDERINGS:
+        if order == name:
+            headings[name] = SortHeading(f"-{name}", "ascending")
+        elif order == f"-{name}":
+            headings[name] = SortHeading(name, "descending")
+        else:
+            headings[name] = SortHeading(name, "")
+    return headings
 
 
 class ChainedLists:
@@ -259,7 +339,7 @@ class ChainedLists:
 
     @cached_property
     def counts(self):
-        return [queryset.count() for queryset in self.to_count]
+        return [count_of(queryset) for queryset in self.to_count]
 
     def count(self):
         return sum(self.counts)
@@ -279,14 +359,16 @@ class ChainedLists:
 
 def claim_detail(request, slug):
     claims = Claim.objects.all() if request.user.is_staff else public_claims()
-    claim = get_object_or_404(with_same_allegations(with_details(claims)), slug=slug)
+    claim = get_object_or_404(with_revisions(with_same_allegations(with_details(claims))), slug=slug)
+    others = same_quantity(claim)
     return render(
         request,
         "sources/claim_detail.html",
         {
             "claim": claim,
             "same_allegation": ([claim.public_restates] if claim.public_restates else []) + claim.public_restatements,
-            "same_quantity": same_quantity(claim),
+            "same_quantity": others,
+            "compared": latest_first([claim, *others]) if others else [],
         },
     )
 
@@ -296,4 +378,4 @@ def same_quantity(claim):
     if claim.event_id is None:
         return []
     others = public_claims().filter(event=claim.event_id, kind=claim.kind, party=claim.party_id).exclude(pk=claim.pk)
-    return list(with_details(others.order_by("claimant__name", "slug")))
+    return list(with_revisions(with_details(others.order_by("claimant__name", "slug"))))

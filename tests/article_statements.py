@@ -51,11 +51,13 @@ class Event:
     sub_event_type: str
     start: date | None
     end: date | None
-    precision: str
+    precision: str  # of each known end; empty when neither is known
     parent: str | None
     places: frozenset = frozenset()
     participants: frozenset = frozenset()  # (actor slug, role) pairs
     outcome: str = ""
+    # "lasted" from start to end, or happened sometime "within" them ("sometime in September").
+    dates_are: str = "lasted"
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,14 @@ class Claim:
 
 @dataclass(frozen=True)
 class Statement:
-    locator: str
+    locator: str  # as a reader would find it: "Battle, paragraph 2", "Infobox, strength, JNIM's column"
     text: str
     records: tuple
+
+    @property
+    def quote(self):
+        """What a reader of the source sees: a sentence, or an infobox row's value without its parameter name."""
+        return self.text.split(": ", 1)[1] if self.locator.startswith("Infobox") else self.text
 
 
 WIKIPEDIA = "wikipedia-december-2022-menaka-region-clashes"
@@ -135,7 +142,7 @@ FITILI = Place(
 )
 
 MALI_WAR = Event(
-    "mali-war", "Mali War", "conflict", "", None, None, "day", None, frozenset({"mali"}),
+    "mali-war", "Mali War", "conflict", "", None, None, "", None, frozenset({"mali"}),
     frozenset({("malian-government", "side_a"), ("jnim", "side_b"), ("isgs", "side_b")}),
 )
 JNIM_ISGS_WAR = Event(
@@ -166,12 +173,12 @@ TADJALALT_AND_HAROUM = Event(
 )
 TRUCE = Event(
     "truce-may-2022", "JNIM and ISGS agree to a truce", "strategic_developments", "agreement",
-    date(2022, 5, 1), date(2022, 5, 31), "month", "jnim-isgs-war", participants=both_sides(),
+    date(2022, 5, 1), date(2022, 5, 31), "month", "jnim-isgs-war", participants=both_sides(), dates_are="within",
 )
 SPLIT = Event(
     "jnim-isgs-split", "JNIM and ISGS turn against each other", "strategic_developments",
     "change_to_group_activity", date(2020, 1, 1), date(2020, 12, 31), "year", "jnim-isgs-war",
-    frozenset({"mali"}), both_sides(),
+    frozenset({"mali"}), both_sides(), dates_are="within",
 )
 RESULT = "Result: JNIM captures ISGS base in Fitili, Battles in Tadjalalt and Haroum end in status quo ante bellum"
 MASSACRES_SENTENCE = (
@@ -187,56 +194,58 @@ STATEMENTS = (
         Place("menaka-region", "Ménaka Region", "region", "mali", ("Région de Ménaka",), "representative",
               "16.70000", "2.70000", "https://world.wikisort.org/mali/en/Mali/M%C3%A9naka_Region"),
     )),
-    Statement("Infobox: Conflict", "Conflict: December 2022 Ménaka region clashes", (THE_CLASHES,)),
+    Statement("Infobox, title", "Conflict: December 2022 Ménaka region clashes", (THE_CLASHES,)),
     Statement(
-        "Infobox: Place", "Place: Tadjalalt, Haroum, N'Tillit, and surrounding villages, Gao Region, Mali", (
+        "Infobox, location", "Place: Tadjalalt, Haroum, N'Tillit, and surrounding villages, Gao Region, Mali", (
             THE_CLASHES, TADJALALT, HAROUM, NTILLIT, GAO_REGION, MALI, TESSIT,
             Place("ansongo-cercle", "Ansongo Cercle", "cercle", "gao-region"),
             Place("gao-cercle", "Gao Cercle", "cercle", "gao-region"),
         ),
     ),
-    Statement("Infobox: Date", "Date: December 3–10, 2022", (THE_CLASHES,)),
-    Statement("Infobox: Partof", "Partof: the JNIM-ISGS war in the Mali War", (THE_CLASHES, JNIM_ISGS_WAR, MALI_WAR)),
-    Statement("Infobox: Result", RESULT, (
+    Statement("Infobox, date", "Date: December 3–10, 2022", (THE_CLASHES,)),
+    Statement("Infobox, part of", "Partof: the JNIM-ISGS war in the Mali War", (THE_CLASHES, JNIM_ISGS_WAR, MALI_WAR)),
+    Statement("Infobox, result", RESULT, (
         THE_CLASHES, FITILI,
         Claim("clashes-outcome-fitili-base-captured", "outcome", "JNIM captures ISGS base in Fitili", event=CLASHES,
               actor="jnim", party="isgs", place="fitili"),
         Claim("clashes-outcome-status-quo-ante-bellum", "outcome",
               "Battles in Tadjalalt and Haroum end in status quo ante bellum", event=CLASHES),
     )),
-    Statement("Infobox: Combatant1", "Combatant1: Jama'at Nasr al-Islam wal Muslimin", (THE_CLASHES, JNIM)),
-    Statement("Infobox: Combatant2", "Combatant2: Islamic State in the Greater Sahara", (THE_CLASHES, ISGS)),
-    Statement("Infobox: Commander1", "Commander1: Iyad ag Ghali", (
+    Statement("Infobox, belligerents, first column", "Combatant1: Jama'at Nasr al-Islam wal Muslimin", (THE_CLASHES, JNIM)),
+    Statement("Infobox, belligerents, second column", "Combatant2: Islamic State in the Greater Sahara", (THE_CLASHES, ISGS)),
+    Statement("Infobox, commanders and leaders, JNIM's column", "Commander1: Iyad ag Ghali", (
         Actor("iyad-ag-ghali", "Iyad ag Ghali", "person"),
         Relation("iyad-ag-ghali", "commands", "jnim"),
         Claim("clashes-commander-jnim", "commander", "Iyad ag Ghali", event=CLASHES, actor="iyad-ag-ghali",
               party="jnim"),
     )),
-    Statement("Infobox: Commander2", "Commander2: Unknown", (
+    Statement("Infobox, commanders and leaders, ISGS's column", "Commander2: Unknown", (
         Claim("clashes-commander-isgs-unknown", "commander", "Unknown", event=CLASHES, party="isgs",
               qualifier="unknown"),
     )),
-    Statement("Infobox: Strength1", "Strength1: ~700", (
-        Claim("clashes-strength-jnim", "strength", "~700", event=CLASHES, party="jnim",
-              claimant="anonymous-tuareg-source", qualifier="about", low=700, high=700, unit="fighters",
-              also_cited_in=(LE_MONDE_REPORT,)),
+    Statement("Infobox, strength, JNIM's column", "Strength1: ~700", (
+        # The infobox names no one: its own voice. The Tuareg source's wave size is its likely basis (see
+        # jnim-wave-size), said in both claims' reasons, but not the same claim.
+        Claim("clashes-strength-jnim", "strength", "~700", event=CLASHES, party="jnim", qualifier="about", low=700,
+              high=700, unit="fighters"),
     )),
-    Statement("Infobox: Strength2", "Strength2: Unknown", (
+    Statement("Infobox, strength, ISGS's column", "Strength2: Unknown", (
         Claim("clashes-strength-isgs-unknown", "strength", "Unknown", event=CLASHES, party="isgs",
               qualifier="unknown"),
     )),
-    Statement("Infobox: Casualties1", "Casualties1: 100 (per ISGS)", (
+    Statement("Infobox, casualties and losses, JNIM's column", "Casualties1: 100 (per ISGS)", (
         Claim("clashes-killed-jnim-per-isgs", "killed", "100", event=CLASHES, party="jnim", claimant="isgs",
               qualifier="exact", low=100, high=100, unit="fighters", assessment="contested"),
     )),
-    Statement("Infobox: Casualties2", "Casualties2: 73+ (per JNIM)", (
+    Statement("Infobox, casualties and losses, ISGS's column", "Casualties2: 73+ (per JNIM)", (
         Claim("clashes-killed-isgs-per-jnim", "killed", "73+", event=CLASHES, party="isgs", claimant="jnim",
-              qualifier="at_least", low=73, unit="fighters", assessment="contested"),
+              qualifier="more_than", low=73, unit="fighters", assessment="contested"),
     )),
-    Statement("Infobox: Casualties3", "Casualties3: 70+ civilians killed", (
+    Statement("Infobox, casualties and losses, below both columns", "Casualties3: 70+ civilians killed", (
         CIVILIANS,
+        # The infobox names no one: its own voice; "70+" reads "70 or more".
         Claim("clashes-killed-civilians", "killed", "70+ civilians killed", event=CLASHES, party="civilians",
-              claimant="fahad-ag-al-mahmoud", qualifier="at_least", low=70, unit="civilians", assessment="alleged"),
+              qualifier="at_least", low=70, unit="civilians", assessment="alleged"),
     )),
     Statement(
         "Lead",
@@ -270,7 +279,8 @@ STATEMENTS = (
             Event("isgs-offensive-march-2022", "ISGS offensive against the Malian government, Tuareg rebels and JNIM",
                   "battles", "", date(2022, 3, 1), date(2022, 3, 31), "month", "jnim-isgs-war",
                   participants=frozenset({("isgs", "side_a"), ("malian-government", "side_b"),
-                                          ("tuareg-rebels", "side_b"), ("jnim", "side_b")})),
+                                          ("tuareg-rebels", "side_b"), ("jnim", "side_b")}),
+                  dates_are="within"),
         ),
     ),
     Statement(
@@ -279,7 +289,8 @@ STATEMENTS = (
         (
             TRUCE,
             Event("truce-expires-september-2022", "The JNIM–ISGS truce expires", "strategic_developments", "other",
-                  date(2022, 9, 1), date(2022, 9, 30), "month", "jnim-isgs-war", participants=both_sides()),
+                  date(2022, 9, 1), date(2022, 9, 30), "month", "jnim-isgs-war", participants=both_sides(),
+                  dates_are="within"),
         ),
     ),
     Statement(
@@ -289,7 +300,7 @@ STATEMENTS = (
         (
             Event("escalation-november-2022", "Clashes escalate in Gao and Timbuktu regions", "battles",
                   "armed_clash", date(2022, 11, 1), date(2022, 11, 30), "month", "jnim-isgs-war",
-                  frozenset({"gao-region", "timbuktu-region"}), both_sides()),
+                  frozenset({"gao-region", "timbuktu-region"}), both_sides(), dates_are="within"),
             Place("timbuktu-region", "Timbuktu Region", "region", "mali",
                   ("Tombouctou Region", "Région de Tombouctou", "ML-6"), "representative", "21.14583", "-4.02083",
                   "https://review.clateway.com/wiki/view_html.php?q=Tombouctou_Region"),
@@ -309,7 +320,7 @@ STATEMENTS = (
                    "news_article", "Le Monde"),
             Claim("jnim-wave-size", "strength", "around 700 soldiers", actor="jnim", party="jnim",
                   claimant="anonymous-tuareg-source", qualifier="about", low=700, high=700, unit="fighters",
-                  restates="clashes-strength-jnim", also_cited_in=(LE_MONDE_REPORT,)),
+                  also_cited_in=(LE_MONDE_REPORT,)),
         ),
     ),
     Statement(
@@ -390,7 +401,7 @@ STATEMENTS = (
             Actor("malian-air-force", "Malian air force", "state_force"),
             Event("malian-air-force-overflight", "Alleged overflight of the battlefield by a Malian air force jet",
                   "strategic_developments", "other", date(2022, 12, 7), date(2022, 12, 10), "day", CLASHES,
-                  frozenset({"tadjalalt", "haroum"}), frozenset({("malian-air-force", "other")})),
+                  frozenset({"tadjalalt", "haroum"}), frozenset({("malian-air-force", "other")}), dates_are="within"),
             Claim("malian-air-force-overflight-occurred", "occurred",
                   "A Malian air force jet was alleged to have flown over the battlefield",
                   event="malian-air-force-overflight", actor="malian-air-force", assessment="alleged"),
@@ -404,7 +415,7 @@ STATEMENTS = (
             TADJALALT_AND_HAROUM,
             Claim("haroum-killed-isgs-per-jnim", "killed", "over seventy-three ISGS fighters in Haroum alone",
                   event="battles-of-tadjalalt-and-haroum", party="isgs", place="haroum", claimant="jnim",
-                  qualifier="at_least", low=73, unit="fighters", assessment="contested",
+                  qualifier="more_than", low=73, unit="fighters", assessment="contested",
                   restates="clashes-killed-isgs-per-jnim"),
         ),
     ),
@@ -419,7 +430,7 @@ STATEMENTS = (
         "Malian-Burkinabe and Nigerien-Malian borders.",
         (
             Event("return-to-border-positions", "JNIM and ISGS return to their positions near the borders",
-                  "strategic_developments", "change_to_group_activity", None, None, "day", CLASHES,
+                  "strategic_developments", "change_to_group_activity", None, None, "", CLASHES,
                   frozenset({"malian-burkinabe-border", "nigerien-malian-border"}), both_sides()),
             Place("malian-burkinabe-border", "Malian-Burkinabe border", "area", "mali"),
             Place("nigerien-malian-border", "Nigerien-Malian border", "area", "mali"),

@@ -35,13 +35,15 @@ def make_place(**fields):
     return Place.objects.create(slug=slug, **fields)
 
 
-def make_event(places=(), participants=(), **fields):
-    """participants: (actor, role) pairs."""
+def make_event(places=(), participants=(), precision=Event.DatePrecision.DAY, **fields):
+    """participants: (actor, role) pairs; precision: that of each known end, unless start_/end_precision say."""
     slug = fields.pop("slug", None) or _unique("event")
     fields.setdefault("title", slug.replace("-", " ").title())
     fields.setdefault("event_type", Event.Type.BATTLES)
     fields.setdefault("start_date", datetime.date(2022, 12, 3))
     fields.setdefault("end_date", fields["start_date"])
+    fields.setdefault("start_precision", precision if fields["start_date"] else "")
+    fields.setdefault("end_precision", precision if fields["end_date"] else "")
     fields.setdefault("status", Status.PUBLISHED)
     event = Event.objects.create(slug=slug, **fields)
     for place in places:

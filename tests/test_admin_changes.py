@@ -124,9 +124,10 @@ def test_an_editor_adds_a_draft_event(client, editor):
         "slug": "skirmish-near-inekar",
         "event_type": Event.Type.BATTLES,
         "status": Status.DRAFT,
-        "date_precision": Event.DatePrecision.MONTH,
         "start_date": "2022-12-01",
+        "start_precision": Event.DatePrecision.MONTH,
         "end_date": "2022-12-31",
+        "end_precision": Event.DatePrecision.MONTH,
         "reason": "Mentioned in the aftermath",
     }
 
@@ -234,7 +235,6 @@ def test_an_editor_adds_an_event_and_a_claim_about_it_in_one_form(client, editor
         "slug": "battle-of-inekar",
         "event_type": Event.Type.BATTLES,
         "status": Status.DRAFT,
-        "date_precision": Event.DatePrecision.DAY,
         f"{prefix}-TOTAL_FORMS": "1",
         f"{prefix}-0-statement": "JNIM lost 12 fighters at Inekar",
         f"{prefix}-0-slug": "jnim-lost-12-fighters-at-inekar",

@@ -52,7 +52,7 @@ def test_every_list_answers_json_and_every_entry_answers_at_its_own_address(clie
 def test_isgs_claim_of_a_hundred_carries_its_figure_claimant_party_and_citation(client, article):
     claim = client.get("/api/claims/clashes-killed-jnim-per-isgs/").json()
 
-    assert claim["statement"] == "ISGS killed 100 JNIM fighters."
+    assert claim["statement"] == "ISGS claims to have killed 100 JNIM fighters."
     assert claim["kind"] == "killed"
     assert (claim["qualifier"], claim["value_low"], claim["value_high"], claim["unit"]) == ("exact", 100, 100, "fighters")
     assert claim["original_wording"] == "100"
@@ -100,7 +100,8 @@ def test_an_event_carries_its_dates_places_participants_with_roles_and_parent(cl
     event = client.get("/api/events/idarfan-alabadje-massacres/").json()
 
     assert event["event_type"] == "violence_against_civilians"
-    assert (event["start_date"], event["end_date"], event["date_precision"]) == ("2022-12-05", "2022-12-05", "day")
+    assert (event["start_date"], event["end_date"]) == ("2022-12-05", "2022-12-05")
+    assert (event["start_precision"], event["end_precision"], event["date_meaning"]) == ("day", "day", "lasted")
     assert event["part_of"]["slug"] == "december-2022-menaka-region-clashes"
     participants = {(p["actor"]["slug"], p["role"], p["note"]) for p in event["participants"]}
     assert participants == {("civilians", "target", ""), ("jnim", "perpetrator", "Alleged by Fahad Ag al-Mahmoud.")}
@@ -110,8 +111,13 @@ def test_an_event_carries_its_dates_places_participants_with_roles_and_parent(cl
 def test_an_event_says_how_precise_its_dates_are_and_which_are_unknown(client, article):
     events = by_slug(everything(client, "/api/events/"))
 
-    assert events["truce-expires-september-2022"]["date_precision"] == "month"
+    assert events["truce-expires-september-2022"]["start_precision"] == "month"
+    assert events["truce-expires-september-2022"]["date_meaning"] == "within"
     assert events["skirmishes-until-december-13"]["start_date"] is None
+    assert events["skirmishes-until-december-13"]["start_precision"] is None
+    assert events["skirmishes-until-december-13"]["end_precision"] == "day"
+    assert events["malian-air-force-overflight"]["date_meaning"] == "within"
+    assert (events["mali-war"]["start_precision"], events["mali-war"]["end_precision"]) == (None, None)
     assert events["skirmishes-until-december-13"]["end_date"] == "2022-12-13"
     assert events["mali-war"]["part_of"] is None
 

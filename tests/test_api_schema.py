@@ -118,7 +118,7 @@ def test_the_description_documents_every_list_and_detail(spec):
     for path in list_paths(spec):
         assert set(spec["paths"][path]["get"]["responses"]) == {"200", "400"}, path
     for path in detail_paths(spec):
-        assert set(spec["paths"][path]["get"]["responses"]) == {"200", "404"}, path
+        assert set(spec["paths"][path]["get"]["responses"]) == {"200", "301", "404"}, path
 
 
 def test_each_list_documents_the_parameters_of_its_filterset_and_of_its_pages(spec):
@@ -137,7 +137,9 @@ def test_each_list_documents_the_parameters_of_its_filterset_and_of_its_pages(sp
 def test_the_enums_are_the_models_choices(spec):
     schemas = spec["components"]["schemas"]
 
-    assert schemas["QualifierEnum"]["enum"] == ["exact", "about", "at_least", "at_most", "between", "unknown"]
+    assert schemas["QualifierEnum"]["enum"] == [
+        "exact", "about", "at_least", "at_most", "more_than", "fewer_than", "between", "vague", "unknown"
+    ]
     assert schemas["Claim"]["properties"]["qualifier"]["oneOf"][1] == {"$ref": "#/components/schemas/BlankEnum"}
     assert schemas["RoleEnum"]["enum"] == ["side_a", "side_b", "perpetrator", "target", "other"]
     assert "good" in schemas["CoordinateConfidenceEnum"]["enum"]

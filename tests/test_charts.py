@@ -24,7 +24,7 @@ def day_width(panel):
 
 
 def test_a_month_precision_event_covers_its_whole_month():
-    make_event(slug="truce-expires", start_date=D(2022, 9, 1), date_precision=Event.DatePrecision.MONTH)
+    make_event(slug="truce-expires", start_date=D(2022, 9, 1), precision=Event.DatePrecision.MONTH)
     make_event(slug="later", start_date=D(2022, 12, 31))
 
     panel = timeline_charts.chart_timeline().overview
@@ -37,7 +37,7 @@ def test_a_month_precision_event_covers_its_whole_month():
 
 
 def test_a_year_precision_event_covers_its_whole_year():
-    make_event(slug="split", start_date=D(2020, 6, 15), date_precision=Event.DatePrecision.YEAR)
+    make_event(slug="split", start_date=D(2020, 6, 15), precision=Event.DatePrecision.YEAR)
     make_event(slug="later", start_date=D(2022, 12, 31))
 
     panel = timeline_charts.chart_timeline().overview
@@ -58,7 +58,7 @@ def test_a_day_precision_event_covers_its_first_and_last_days():
 
 
 def test_an_approximate_date_is_flagged_so_that_it_is_drawn_fuzzy():
-    make_event(slug="withdrawal", start_date=D(2022, 12, 11), date_precision=Event.DatePrecision.APPROXIMATE)
+    make_event(slug="withdrawal", start_date=D(2022, 12, 11), precision=Event.DatePrecision.APPROXIMATE)
 
     bar = bars_by_slug(timeline_charts.chart_timeline().overview)["withdrawal"]
 
@@ -81,7 +81,7 @@ def test_children_are_drawn_under_their_parent_one_level_deeper():
     war = make_event(slug="war", start_date=D(2020, 1, 1), end_date=D(2023, 1, 1))
     clashes = make_event(slug="clashes", parent=war, start_date=D(2022, 12, 3), end_date=D(2022, 12, 10))
     make_event(slug="haroum", parent=clashes, start_date=D(2022, 12, 7), end_date=D(2022, 12, 10))
-    make_event(slug="truce", parent=war, start_date=D(2022, 5, 1), date_precision=Event.DatePrecision.MONTH)
+    make_event(slug="truce", parent=war, start_date=D(2022, 5, 1), precision=Event.DatePrecision.MONTH)
     make_event(slug="elsewhere", start_date=D(2021, 1, 1))
 
     panel = timeline_charts.chart_timeline().overview
@@ -127,7 +127,7 @@ def test_days_long_clashes_in_a_years_long_war_get_a_zoomed_panel():
     clashes = make_event(slug="clashes", parent=war, start_date=D(2022, 12, 3), end_date=D(2022, 12, 10))
     make_event(slug="ntillit", parent=clashes, start_date=D(2022, 12, 3))
     make_event(slug="skirmishes", parent=clashes, start_date=D(2022, 12, 11), end_date=D(2022, 12, 13))
-    make_event(slug="escalation", parent=war, start_date=D(2022, 11, 1), date_precision=Event.DatePrecision.MONTH)
+    make_event(slug="escalation", parent=war, start_date=D(2022, 11, 1), precision=Event.DatePrecision.MONTH)
 
     timeline = timeline_charts.chart_timeline()
     detail = timeline.detail
@@ -276,7 +276,7 @@ def test_a_long_title_is_shortened_to_fit_the_label_column_with_an_ellipsis():
 
 
 def test_axis_ticks_over_a_few_years_are_half_years_so_that_their_labels_fit():
-    make_event(slug="war", start_date=D(2020, 1, 1), date_precision=Event.DatePrecision.YEAR)
+    make_event(slug="war", start_date=D(2020, 1, 1), precision=Event.DatePrecision.YEAR)
     make_event(slug="clash", start_date=D(2022, 12, 10))
 
     panel = timeline_charts.chart_timeline().overview

@@ -323,7 +323,8 @@ def test_the_event_section_makes_as_many_queries_for_many_claims_as_for_few(haro
     add_claims(event, haroum_battle["jnim"], haroum_battle["isgs"], 40)
     many = queries_to_render("{% claims_about_event event %}", event=event)
 
-    assert few == many <= 4
+    # Claims, their citations, the claims restating them, the claims superseding them.
+    assert few == many <= 5
 
 
 def test_the_actor_section_makes_as_many_queries_for_many_claims_as_for_few(haroum_battle):
@@ -335,7 +336,7 @@ def test_the_actor_section_makes_as_many_queries_for_many_claims_as_for_few(haro
     many = queries_to_render("{% claims_about_actor actor %}", actor=jnim)
 
     # Each of the two sections: its claims, their count, their citations, the claims restating them.
-    assert few == many <= 8
+    assert few == many <= 10
 
 
 # The shipped record
@@ -350,7 +351,7 @@ def test_the_shipped_battle_of_tadjalalt_and_haroum_sets_each_sides_claim_side_b
     killed = text.split("People killed", 1)[1]
     about_isgs = killed.split("About ISGS", 1)[1].split("About JNIM", 1)[0]
     about_jnim = killed.split("About JNIM", 1)[1]
-    assert "At least 73 fighters" in about_isgs and "Claimant JNIM" in about_isgs and "Only at Haroum" in about_isgs
+    assert "More than 73 fighters" in about_isgs and "Claimant JNIM" in about_isgs and "Only at Haroum" in about_isgs
     assert "100 fighters" in about_jnim and "Claimant ISGS" in about_jnim
     assert "over seventy-three ISGS fighters in Haroum alone" in text and "a hundred JNIM soldiers" in text
     assert "Same allegation as" in text

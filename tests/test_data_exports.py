@@ -89,11 +89,21 @@ def test_each_file_has_its_shapes_column_names_in_order(client, article, name, c
     assert rows
 
 
+def list_file(client, url):
+    return b"".join(client.get(url).streaming_content).decode()
+
+
 def test_the_data_copies_of_the_lists_files_have_the_lists_columns(client, article):
-    for name, list_url in (("events.csv", "/events.csv"), ("claims.csv", "/claims.csv")):
-        list_response = client.get(list_url)
-        list_text = b"".join(list_response.streaming_content).decode()
-        assert download(client, name)[1] == list_text
+    assert download(client, "claims.csv")[1] == list_file(client, "/claims.csv")
+    # The events list's file knows nothing of claims: the data copy adds the two grades the claims give.
+    listed = list(csv.reader(io.StringIO(list_file(client, "/events.csv"))))
+    copied = list(csv.reader(io.StringIO(download(client, "events.csv")[1])))
+    assert [row[:-2] for row in copied] == listed
+    assert copied[0][-2:] == ["grade_occurred", "grade_perpetrator"]
+    graded = {row[0]: row[-2:] for row in copied[1:]}
+    assert graded["idarfan-alabadje-massacres"] == ["alleged", "alleged"]
+    assert graded["malian-air-force-overflight"] == ["alleged", ""]
+    assert graded["fighting-in-ntillit"] == ["", ""]
 
 
 # The article's contested figures and the rules
@@ -105,14 +115,14 @@ def test_acled_leaves_fatalities_empty_when_only_the_fighting_parties_give_figur
     assert haroum["fatalities"] == ""
     assert "ISGS (a party to the fighting): 100 fighters of JNIM, “a hundred JNIM soldiers”, contested" in haroum["notes"]
     assert (
-        "JNIM (a party to the fighting): at least 73 fighters of ISGS, “over seventy-three ISGS fighters in Haroum alone”"
+        "JNIM (a party to the fighting): more than 73 fighters of ISGS, “over seventy-three ISGS fighters in Haroum alone”"
         in haroum["notes"]
     )
     assert "173" not in haroum["notes"]
     assert (haroum["actor1"], haroum["actor2"], haroum["inter1"], haroum["inter2"], haroum["interaction"]) == (
         "JNIM", "ISGS", "2", "2", "22",
     )  # fmt: skip
-    assert (haroum["event_date"], haroum["year"], haroum["time_precision"]) == ("2022-12-07", "2022", "2")
+    assert (haroum["event_date"], haroum["year"], haroum["time_precision"]) == ("2022-12-07", "2022", "1")
 
 
 def test_acled_fatalities_take_the_lowest_figure_of_a_claimant_outside_the_fighting(client, article):
@@ -120,9 +130,9 @@ def test_acled_fatalities_take_the_lowest_figure_of_a_claimant_outside_the_fight
 
     clashes = rows["december-2022-menaka-region-clashes"]
     assert clashes["fatalities"] == "70"
-    assert "al-Mahmoud: at least 70 civilians of Civilians, “70+ civilians killed”, alleged" in clashes["notes"]
+    assert "in the source's own voice: at least 70 civilians of Civilians, “70+ civilians killed”, alleged" in clashes["notes"]
     assert "ISGS (a party to the fighting): 100 fighters of JNIM, “100”, contested" in clashes["notes"]
-    assert "JNIM (a party to the fighting): at least 73 fighters of ISGS, “73+”, contested" in clashes["notes"]
+    assert "JNIM (a party to the fighting): more than 73 fighters of ISGS, “73+”, contested" in clashes["notes"]
     massacres = rows["idarfan-alabadje-massacres"]
     assert (massacres["fatalities"], massacres["civilian_targeting"], massacres["interaction"]) == ("70", "Civilian targeting", "27")
     assert rows["capture-of-fitili-base"]["fatalities"] == ""
@@ -133,11 +143,11 @@ def test_ucdp_low_best_high_follow_the_rule_and_source_original_names_every_clai
 
     haroum = rows["battles-of-tadjalalt-and-haroum"]
     assert (haroum["low"], haroum["best"], haroum["high"]) == ("", "", "")
-    assert haroum["source_original"] == "JNIM: at least 73 fighters; ISGS: 100 fighters"
+    assert haroum["source_original"] == "JNIM: more than 73 fighters; ISGS: 100 fighters"
     clashes = rows["december-2022-menaka-region-clashes"]
     assert (clashes["low"], clashes["best"], clashes["high"], clashes["deaths_civilians"]) == ("70", "70", "70", "70")
     assert (clashes["deaths_a"], clashes["deaths_b"]) == ("", "")
-    assert clashes["source_original"] == "al-Mahmoud: at least 70 civilians; JNIM: at least 73 fighters; ISGS: 100 fighters"
+    assert clashes["source_original"] == "in the source's own voice: at least 70 civilians; JNIM: more than 73 fighters; ISGS: 100 fighters"
     assert (clashes["type_of_violence"], clashes["conflict_name"], clashes["dyad_name"]) == ("2", "JNIM–ISGS war", "JNIM - ISGS")
     assert rows["idarfan-alabadje-massacres"]["type_of_violence"] == "3"
 
@@ -414,8 +424,8 @@ def test_a_file_larger_than_a_chunk_makes_a_bounded_number_of_queries_per_chunk(
     add_events(8)
     three_chunks = {name: queries_for(client, name) for name in ALL_FILES}
 
-    # Each further chunk asks each related table once: at most 6 queries (participants, places, claims,
-    # citations, last changes, parent events), whatever the chunk holds.
+    # Each further chunk asks each related table once: at most 7 queries (participants, places, claims,
+    # citations, last changes, parent events, graded claims), whatever the chunk holds.
     for name in ALL_FILES:
-        assert one_chunk[name] <= three_chunks[name] <= one_chunk[name] + 2 * 6, name
+        assert one_chunk[name] <= three_chunks[name] <= one_chunk[name] + 2 * 7, name
     assert three_chunks["acled.csv"] > one_chunk["acled.csv"]

@@ -170,7 +170,7 @@ def test_the_filter_form_lists_no_entries_and_asks_the_site_for_suggestions(clie
     claims_page = client.get(CLAIMS).content.decode()
 
     events_form = events_page.split('<form class="filters"', 1)[1].split("</form>", 1)[0]
-    assert events_page.count("<select") == 1 and claims_page.count("<select") == 2  # type; kind, assessment
+    assert events_page.count("<select") == 1 and claims_page.count("<select") == 3  # type; kind, assessment, sort by
     assert "Jama" not in events_form and "Tillit" not in events_form and "Ménaka" not in events_form
     for page, field, suggestions in (
         (events_page, "actor", "actors"),

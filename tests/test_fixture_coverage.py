@@ -44,10 +44,12 @@ def observed_event(expected):
     event = Event.objects.get(slug=expected.slug)
     return article.Event(
         event.slug, event.title, event.event_type, event.sub_event_type, event.start_date, event.end_date,
-        event.date_precision, slug_of(event.parent),
+        "/".join(sorted({precision for precision in (event.start_precision, event.end_precision) if precision})),
+        slug_of(event.parent),
         frozenset(event.event_places.values_list("place__slug", flat=True)),
         frozenset(event.participations.values_list("actor__slug", "role")),
         event.outcome,
+        event.date_meaning,
     )
 
 
@@ -110,7 +112,7 @@ def test_every_claim_cites_the_article_with_its_sentence_or_infobox_row(record):
     for expected, statement in claims_with_their_statement():
         claim = Claim.objects.get(slug=expected.slug)
         citation = claim.citations.get(source__slug=article.WIKIPEDIA)
-        if (citation.quote, citation.locator) != (statement.text, statement.locator):
+        if (citation.quote, citation.locator) != (statement.quote, statement.locator):
             wrong.append((claim.slug, citation.quote, citation.locator))
         if claim.wording not in statement.text:
             wrong.append((claim.slug, "wording not as printed", claim.wording))

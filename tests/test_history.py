@@ -96,7 +96,8 @@ def test_a_bulk_load_leaves_a_first_revision_for_every_row(tmp_path):
     fixture.write_text(json.dumps([
         {"model": "events.actor", "fields": {"slug": "jnim", "name": "JNIM", "kind": "armed_group", "status": "published"}},
         {"model": "events.event", "fields": {"slug": "clash", "title": "A clash", "event_type": "battles",
-                                             "start_date": "2022-12-03", "end_date": "2022-12-03", "status": "published"}},
+                                             "start_date": "2022-12-03", "start_precision": "day", "end_date": "2022-12-03",
+                                             "end_precision": "day", "status": "published"}},
         {"model": "events.participation", "fields": {"event": ["clash"], "actor": ["jnim"], "role": "side_a"}},
     ]))
 
@@ -139,8 +140,11 @@ def test_every_curated_and_relation_model_is_tracked():
 def test_history_keeps_dates_as_they_were():
     event = make_event(start_date=datetime.date(2022, 9, 1), end_date=datetime.date(2022, 9, 1))
     event.end_date = datetime.date(2022, 9, 30)
-    event.date_precision = Event.DatePrecision.MONTH
+    event.start_precision = event.end_precision = Event.DatePrecision.MONTH
+    event.date_meaning = Event.DateMeaning.WITHIN
     event.save()
 
     oldest = event.history.last()
-    assert (oldest.end_date, oldest.date_precision) == (datetime.date(2022, 9, 1), "day")
+    assert (oldest.end_date, oldest.start_precision, oldest.end_precision, oldest.date_meaning) == (
+        datetime.date(2022, 9, 1), "day", "day", "lasted"
+    )

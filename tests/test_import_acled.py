@@ -71,7 +71,8 @@ def test_a_good_file_makes_events_with_actors_places_and_a_sourced_fatalities_cl
 
     clash = Event.objects.get(slug="mli1001")
     assert (clash.title, clash.event_type, clash.sub_event_type) == ("Armed clash at Tadjalalt (7 December 2022)", "battles", "armed_clash")
-    assert (clash.start_date, clash.end_date, clash.date_precision) == (datetime.date(2022, 12, 7),) * 2 + ("day",)
+    assert (clash.start_date, clash.end_date) == (datetime.date(2022, 12, 7),) * 2
+    assert (clash.start_precision, clash.end_precision, clash.date_meaning) == ("day", "day", "lasted")
     assert clash.summary == "On 7 December 2022, JNIM and IS Sahel clashed near Tadjalalt."
     assert clash.status == Status.REVIEW
     sides = {(p.actor.slug, p.role) for p in clash.participations.all()}
@@ -124,9 +125,10 @@ def test_a_month_precise_event_spans_its_month_and_a_missing_figure_makes_no_cla
     run_import(path, "acled", alice)
 
     shelling = Event.objects.get(slug="mli1003")
-    assert (shelling.start_date, shelling.end_date, shelling.date_precision) == (
-        datetime.date(2022, 12, 1), datetime.date(2022, 12, 31), "month"
+    assert (shelling.start_date, shelling.end_date, shelling.start_precision, shelling.end_precision) == (
+        datetime.date(2022, 12, 1), datetime.date(2022, 12, 31), "month", "month"
     )
+    assert shelling.date_meaning == "within"
     assert (shelling.event_type, shelling.sub_event_type) == ("explosions_remote_violence", "other")
     assert shelling.summary.endswith("ACLED sub-event type: Shelling/artillery/missile attack.")
     assert [place.slug for place in shelling.places.all()] == ["gao-region"]

@@ -61,6 +61,8 @@ def page_urls(record):
         "source list": reverse("source-list"),
         "source page": record["source"].get_absolute_url(),
         "event corrections log": reverse("event-history", args=[record["campaign"].slug]),
+        "timeline": reverse("timeline"),
+        "timeline, a campaign's parts": reverse("timeline") + f"?within={record['campaign'].slug}",
     }
 
 

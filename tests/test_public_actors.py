@@ -75,7 +75,7 @@ def test_the_actor_page_lists_the_published_events_it_took_part_in_by_date(clien
     make_event(
         title="March offensive",
         start_date=datetime.date(2022, 3, 1),
-        date_precision="month",
+        precision="month",
         participants=[(isgs, Participation.Role.SIDE_A)],
     )
     make_event(title="Draft Skirmish", status=Status.DRAFT, participants=[(isgs, Participation.Role.SIDE_A)])
@@ -151,4 +151,4 @@ def test_the_jnim_page_shows_its_commander_and_its_claims(client, menaka_record)
 
     assert '<a href="/actors/iyad-ag-ghali/">Iyad ag Ghali</a> commands JNIM' in page
     assert '<a href="/events/december-2022-menaka-region-clashes/">December 2022 Ménaka region clashes</a>' in page
-    assert "At least 73 fighters" in page
+    assert "More than 73 fighters" in page

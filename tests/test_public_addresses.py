@@ -32,6 +32,33 @@ def test_a_slug_renamed_after_publication_redirects_the_page_and_its_history(cli
         assert client.get(response["Location"]).status_code == 200
 
 
+API_LISTS = {"event": "events", "actor": "actors", "place": "places", "source": "sources", "claim": "claims"}
+
+
+@pytest.mark.parametrize("kind", MAKERS)
+def test_a_slug_renamed_after_publication_redirects_its_api_address(client, kind):
+    entry = MAKERS[kind](slug="old-name")
+    change(entry, slug="new-name", reason="A clearer address")
+
+    response = client.get(f"/api/{API_LISTS[kind]}/old-name/?format=json")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"/api/{API_LISTS[kind]}/new-name/?format=json"
+    assert client.get(response["Location"]).json()["slug"] == "new-name"
+
+
+def test_the_api_never_follows_a_draft_name_nor_redirects_to_a_draft(client):
+    event = make_event(slug="secret-working-title", status=Status.DRAFT)
+    change(event, slug="battle-of-haroum", status=Status.PUBLISHED)
+    unpublished = make_event(slug="raid-old")
+    change(unpublished, slug="raid-new", status=Status.DRAFT)
+
+    for old in ("secret-working-title", "raid-old", "no-such-event"):
+        response = client.get(f"/api/events/{old}/")
+        assert response.status_code == 404, old
+        assert response.json() == {"detail": "No published entry has this slug."}
+
+
 def test_every_old_slug_keeps_redirecting_after_several_renames(client):
     event = make_event(slug="first")
     change(event, slug="second")

@@ -122,11 +122,13 @@ def test_the_list_shows_every_published_claim_as_a_table_to_compare_figures(clie
     assert response.status_code == 200
     markup = response.content.decode()
     assert "<caption>4 claims</caption>" in markup
-    for header in ["Statement", "Event", "Party", "Figure", "Original wording", "Claimant", "Assessment", "Sources"]:
-        assert f'<th scope="col">{header}</th>' in markup
+    headings = re.findall(r'<th scope="col">(?:<a [^>]*>)?([^<]*)', markup.split("<thead>", 1)[1].split("</thead>")[0])
+    assert headings == [
+        "Statement", "Event", "Kind", "Party", "Figure", "Original wording", "Claimant", "Assessment", "Sources"
+    ]
     text = text_of(response)
     assert (
-        "ISGS says it killed 100 JNIM fighters Battles of Tadjalalt and Haroum JNIM 100 fighters 100 ISGS "
+        "ISGS says it killed 100 JNIM fighters Battles of Tadjalalt and Haroum Killed JNIM 100 fighters 100 ISGS "
         "Alleged Wikipedia (Infobox: Casualties1)" in text
     )
     assert "At least 73 fighters over seventy-three ISGS fighters in Haroum alone JNIM" in text
@@ -232,6 +234,62 @@ def test_invalid_filters_are_reported_on_the_page_and_hide_the_list(client, haro
     assert "No claims are shown until the filters above are corrected." in text
 
 
+def test_figures_only_keeps_the_claims_that_give_a_figure(client, haroum):
+    make_claim(event=haroum["battle"], kind=Claim.Kind.OUTCOME, statement="JNIM held Haroum", qualifier=Q.NOT_A_FIGURE,
+               value_low=None, value_high=None, unit="", wording="held")
+    make_claim(event=haroum["battle"], kind=Claim.Kind.KILLED, statement="Nobody knows the toll", qualifier=Q.UNKNOWN,
+               value_low=None, value_high=None, unit="", wording="unknown")
+
+    everything = listed_statements(client.get(CLAIMS))
+    figures = listed_statements(client.get(CLAIMS + "?figures=on"))
+
+    assert "JNIM held Haroum" in everything and "JNIM held Haroum" not in figures
+    assert "Nobody knows the toll" in figures  # "unknown" answers how many
+    assert len(figures) == len(everything) - 1
+    assert "not a figure" not in client.get(CLAIMS + "?figures=on").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("order", "statements"),
+    [
+        ("figure", ["JNIM says it killed over 73 ISGS fighters in Haroum", "ISGS says it killed 100 JNIM fighters",
+                    "ISGS claims to have killed a hundred JNIM soldiers", "583 households were displaced from N'Tillit"]),
+        ("-figure", ["583 households were displaced from N'Tillit", "ISGS says it killed 100 JNIM fighters",
+                     "ISGS claims to have killed a hundred JNIM soldiers", "JNIM says it killed over 73 ISGS fighters in Haroum"]),
+        ("claimant", ["ISGS says it killed 100 JNIM fighters", "ISGS claims to have killed a hundred JNIM soldiers",
+                      "JNIM says it killed over 73 ISGS fighters in Haroum", "583 households were displaced from N'Tillit"]),
+        ("assessment", ["ISGS claims to have killed a hundred JNIM soldiers", "JNIM says it killed over 73 ISGS fighters in Haroum",
+                        "583 households were displaced from N'Tillit", "ISGS says it killed 100 JNIM fighters"]),
+        ("event", ["583 households were displaced from N'Tillit", "ISGS says it killed 100 JNIM fighters",
+                   "ISGS claims to have killed a hundred JNIM soldiers", "JNIM says it killed over 73 ISGS fighters in Haroum"]),
+    ],
+)
+def test_a_reader_sorts_the_list_by_a_column(client, haroum, order, statements):
+    response = client.get(CLAIMS + f"?order={order}")
+
+    assert listed_statements(response) == statements
+    column = order.lstrip("-")
+    page = response.content.decode()
+    assert re.search(rf'<th scope="col" aria-sort="(a|de)scending"><a href="\?order=-?{column}"', page)
+
+
+def test_the_column_headings_sort_and_keep_the_filters(client, haroum):
+    page = client.get(CLAIMS + "?kind=killed&order=claimant&page=1").content.decode()
+
+    assert 'aria-sort="ascending"><a href="?kind=killed&amp;order=-claimant">Claimant' in page
+    assert '<th scope="col"><a href="?kind=killed&amp;order=figure">Figure' in page
+
+
+@pytest.mark.parametrize("order", ["bogus", "statement", "-", "claimant,bogus", "pk"])
+def test_an_unknown_sort_order_is_a_form_error_on_the_page(client, haroum, order):
+    response = client.get(CLAIMS + f"?order={order}")
+
+    assert response.status_code == 200
+    assert "These filters could not be applied" in text_of(response)
+    assert "Sort by" in text_of(response).split("These filters could not be applied", 1)[1]
+    assert listed_statements(response) == []
+
+
 def test_a_draft_claimant_cannot_be_chosen_even_by_its_slug(client, haroum):
     hidden = make_actor(slug="hidden-militia", status=Status.DRAFT)
     make_claim(claimant=hidden)
@@ -316,11 +374,12 @@ def test_the_claim_page_shows_the_same_allegation_in_both_directions(client, har
     restated = text_of(client.get(haroum["hundred"].get_absolute_url()))
 
     assert (
-        "The same allegation, in other words ISGS says it killed 100 JNIM fighters : 100 (this claim restates it)"
+        "The same allegation, in other words ISGS says it killed 100 JNIM fighters (per ISGS) : 100 (this claim restates it)"
         in restating
     )
     assert (
-        "ISGS claims to have killed a hundred JNIM soldiers : a hundred JNIM soldiers (restates this claim)" in restated
+        "ISGS claims to have killed a hundred JNIM soldiers (per ISGS) : a hundred JNIM soldiers (restates this claim)"
+        in restated
     )
 
 
@@ -420,6 +479,7 @@ def test_the_claim_pages_make_as_many_queries_for_much_data_as_for_little(client
         CLAIMS,
         CLAIMS + "?kind=killed&claimant=isgs&party=jnim&event=haroum-battle&q=killed",
         CLAIMS + "?kind=nonsense",
+        CLAIMS + "?figures=on&order=-assessment",
         haroum["hundred"].get_absolute_url(),
     ]
     few = [queries_for(client, url) for url in urls]

@@ -29,7 +29,7 @@ def listed_titles(response):
 def test_the_list_shows_published_events_in_date_order(client):
     make_event(title="Battle of Haroum", start_date=D(2022, 12, 7), end_date=D(2022, 12, 10))
     make_event(title="Fighting in N'Tillit", start_date=D(2022, 12, 3))
-    make_event(title="Truce expires", start_date=D(2022, 9, 1), date_precision=Event.DatePrecision.MONTH)
+    make_event(title="Truce expires", start_date=D(2022, 9, 1), precision=Event.DatePrecision.MONTH)
     make_event(title="Undated rumour", start_date=None, end_date=None)
     make_event(title="Skirmishes until 13 December", start_date=None, end_date=D(2022, 12, 13))
 
@@ -48,7 +48,7 @@ def test_the_list_shows_published_events_in_date_order(client):
 
 def test_the_list_shows_dates_with_their_precision_and_places(client):
     menaka = make_place(name="Ménaka")
-    make_event(title="Truce expires", start_date=D(2022, 9, 1), date_precision=Event.DatePrecision.MONTH, places=[menaka])
+    make_event(title="Truce expires", start_date=D(2022, 9, 1), precision=Event.DatePrecision.MONTH, places=[menaka])
 
     page = client.get(EVENTS).content.decode()
 
@@ -77,7 +77,7 @@ def test_the_list_shows_dates_with_their_precision_and_places(client):
     ],
 )
 def test_dates_are_shown_no_more_precisely_than_they_are_known(client, start, end, precision, shown):
-    make_event(start_date=start, end_date=end, date_precision=precision)
+    make_event(start_date=start, end_date=end, precision=precision)
 
     assert f'<td data-label="Date">{shown}</td>' in client.get(EVENTS).content.decode()
 
@@ -292,7 +292,7 @@ def make_the_clashes():
         parent=mali_war,
         start_date=D(2020, 1, 1),
         end_date=None,
-        date_precision=Event.DatePrecision.YEAR,
+        precision=Event.DatePrecision.YEAR,
     )
     jnim = make_actor(slug="jnim", name="Jama'at Nasr al-Islam wal Muslimin", short_name="JNIM")
     isgs = make_actor(slug="isgs", name="Islamic State in the Greater Sahara", short_name="ISGS")
@@ -336,7 +336,7 @@ def test_the_event_page_shows_dates_type_places_and_outcome(client):
 
 
 def test_the_event_page_shows_a_month_as_a_month(client):
-    truce = make_event(title="Truce expires", start_date=D(2022, 9, 1), date_precision=Event.DatePrecision.MONTH)
+    truce = make_event(title="Truce expires", start_date=D(2022, 9, 1), precision=Event.DatePrecision.MONTH)
 
     page = client.get(truce.get_absolute_url()).content.decode()
 
@@ -353,7 +353,7 @@ def test_the_event_page_shows_a_month_as_a_month(client):
     ],
 )
 def test_the_event_page_says_how_precisely_the_dates_are_known(client, precision, note):
-    event = make_event(date_precision=precision)
+    event = make_event(precision=precision)
 
     assert note in client.get(event.get_absolute_url()).content.decode()
 
@@ -491,7 +491,7 @@ def test_the_clashes_page_sets_the_two_sides_casualty_claims_side_by_side(client
 
     assert "<dd>3–10 December 2022</dd>" in page
     assert "100 fighters" in page
-    assert "At least 73 fighters" in page
+    assert "More than 73 fighters" in page
     side_a, side_b = page.index("<dt>Side A</dt>"), page.index("<dt>Side B</dt>")
     assert side_a < page.index("Jama&#x27;at Nasr al-Islam wal Muslimin (JNIM)") < side_b
     assert side_b < page.index("Islamic State in the Greater Sahara (ISGS)")
@@ -502,7 +502,7 @@ def test_the_clashes_page_sets_the_two_sides_casualty_claims_side_by_side(client
 def test_the_truce_expiry_is_dated_to_the_month_only(client, menaka_record):
     page = client.get(reverse("event-detail", args=["truce-expires-september-2022"])).content.decode()
 
-    assert "<dd>September 2022 <span" in page
+    assert "<dd>sometime in September 2022 <span" in page
     assert "1 September 2022" not in page
 
 

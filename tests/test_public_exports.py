@@ -23,12 +23,15 @@ D = datetime.date
 Role = Participation.Role
 
 CLAIM_COLUMNS = [
-    "claim", "url", "statement", "event", "event_title", "event_start", "event_end", "date_precision", "kind",
+    "claim", "url", "statement", "event", "event_title", "event_start", "event_end", "event_start_precision",
+    "event_end_precision", "event_date_meaning", "kind",
     "party", "actor", "place", "qualifier", "value_low", "value_high", "unit", "original_wording", "claimant", "assessment",
-    "assessment_reason", "same_allegation_as", "sources", "source_urls",
+    "assessment_reason", "same_allegation_as", "sources", "source_urls", "magnitude", "stated_on",
+    "stated_on_precision", "as_of", "as_of_precision", "supersedes", "superseded_by",
 ]
 EVENT_COLUMNS = [
-    "event_id", "url", "title", "event_date_start", "event_date_end", "time_precision", "event_type",
+    "event_id", "url", "title", "event_date_start", "event_date_end", "start_precision", "end_precision", "date_meaning",
+    "event_type",
     "sub_event_type", "part_of", "actor1", "actor2", "other_actors", "locations", "notes",
 ]
 
@@ -173,7 +176,9 @@ def test_a_claim_row_gives_the_figure_as_claimed_with_its_claimant_and_sources(c
         "event_title": "Battles of Tadjalalt and Haroum",
         "event_start": "2022-12-07",
         "event_end": "2022-12-10",
-        "date_precision": "day",
+        "event_start_precision": "day",
+        "event_end_precision": "day",
+        "event_date_meaning": "lasted",
         "kind": "killed",
         "party": "ISGS",
         "actor": "",
@@ -189,6 +194,13 @@ def test_a_claim_row_gives_the_figure_as_claimed_with_its_claimant_and_sources(c
         "same_allegation_as": "",
         "sources": "An interview without a link | December 2022 Ménaka region clashes",
         "source_urls": "https://en.wikipedia.org/wiki/December_2022_M%C3%A9naka_region_clashes",
+        "magnitude": "",
+        "stated_on": "",
+        "stated_on_precision": "",
+        "as_of": "",
+        "as_of_precision": "",
+        "supersedes": "",
+        "superseded_by": "",
     }
 
 
@@ -282,7 +294,9 @@ def test_an_event_row_gives_its_dates_at_their_precision_its_sides_and_its_place
         "title": "Battles of Tadjalalt and Haroum",
         "event_date_start": "2022-12-07",
         "event_date_end": "2022-12-10",
-        "time_precision": "day",
+        "start_precision": "day",
+        "end_precision": "day",
+        "date_meaning": "lasted",
         "event_type": "Battles",
         "sub_event_type": "Armed clash",
         "part_of": "menaka-clashes",
@@ -302,7 +316,7 @@ def test_an_events_other_actors_carry_their_role_and_a_month_stays_a_month(clien
         event_type=Event.Type.VIOLENCE_AGAINST_CIVILIANS,
         start_date=D(2022, 9, 1),
         end_date=D(2022, 9, 30),
-        date_precision=Event.DatePrecision.MONTH,
+        precision=Event.DatePrecision.MONTH,
         participants=[(civilians, Role.TARGET), (air_force, Role.OTHER), (jnim, Role.PERPETRATOR)],
     )
 
@@ -310,7 +324,7 @@ def test_an_events_other_actors_carry_their_role_and_a_month_stays_a_month(clien
 
     assert row["event_type"] == "Violence against civilians"
     assert row["sub_event_type"] == ""
-    assert row["time_precision"] == "month"
+    assert (row["start_precision"], row["end_precision"]) == ("month", "month")
     assert row["event_date_start"] == "2022-09-01"
     assert (row["actor1"], row["actor2"]) == ("", "")
     assert row["other_actors"] == "JNIM (perpetrator) | Civilians (target) | Malian air force (other)"
@@ -543,7 +557,7 @@ def test_the_shipped_events_file_gives_the_clashes_sides_and_the_massacres_alleg
 
     clashes = rows["december-2022-menaka-region-clashes"]
     assert (clashes["actor1"], clashes["actor2"]) == ("JNIM", "ISGS")
-    assert (clashes["event_date_start"], clashes["event_date_end"], clashes["time_precision"]) == (
+    assert (clashes["event_date_start"], clashes["event_date_end"], clashes["start_precision"]) == (
         "2022-12-03",
         "2022-12-10",
         "day",
@@ -551,4 +565,7 @@ def test_the_shipped_events_file_gives_the_clashes_sides_and_the_massacres_alleg
     assert clashes["part_of"] == "jnim-isgs-war"
     assert clashes["event_type"] == "Battles"
     assert rows["idarfan-alabadje-massacres"]["other_actors"] == "JNIM (perpetrator) | Civilians (target)"
-    assert rows["truce-expires-september-2022"]["time_precision"] == "month"
+    assert rows["truce-expires-september-2022"]["start_precision"] == "month"
+    assert rows["truce-expires-september-2022"]["date_meaning"] == "within"
+    assert rows["malian-air-force-overflight"]["date_meaning"] == "within"
+    assert (rows["mali-war"]["start_precision"], rows["mali-war"]["end_precision"]) == ("", "")

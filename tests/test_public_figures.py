@@ -49,15 +49,15 @@ def test_the_haroum_battles_show_each_sides_claim_with_its_claimant(client, arti
         ("100 fighters", "ISGS", "a hundred JNIM soldiers", "Contested")
     ]
     assert by_heading["Killed: ISGS in Battles of Tadjalalt and Haroum"] == [
-        ("At least 73 fighters (place: Haroum)", "JNIM", "over seventy-three ISGS fighters in Haroum alone", "Contested")
+        ("More than 73 fighters (place: Haroum)", "JNIM", "over seventy-three ISGS fighters in Haroum alone", "Contested")
     ]
 
 
-def test_the_civilian_deaths_show_the_militia_commanders_allegation_in_both_wordings(client, article):
+def test_the_civilian_deaths_show_the_infoboxs_figure_and_the_militia_commanders_allegation(client, article):
     by_heading = dict(questions(client))
 
     assert by_heading["Killed: Civilians in December 2022 Ménaka region clashes"] == [
-        ("At least 70 civilians", "al-Mahmoud", "70+ civilians killed", "Alleged")
+        ("At least 70 civilians", "Wikipedia, in its own voice", "70+ civilians killed", "Alleged")
     ]
     assert by_heading["Killed: Civilians in Alleged massacres in Idarfan and Alabadje"] == [
         ("About 70 people", "al-Mahmoud", "around 70 people", "Alleged")
@@ -137,3 +137,59 @@ def test_queries_do_not_grow_with_the_record(client):
         client.get(reverse("figures"))
     assert len(large) == len(small)
     assert "Page 1 of 2" in client.get(reverse("figures")).content.decode()
+
+
+# The same questions, compact, on event and actor pages
+
+
+def compact_rows(client, url):
+    """Each row of a page's "Figures claimed" table as (question, [figure, claimed by, assessment] texts)."""
+    response = client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    section = re.search(r'<section class="compact-figures".*?</section>', content, re.S)
+    if section is None:
+        return []
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", section.group(0).split("<tbody>")[1], re.S):
+        question = text(re.search(r'<th scope="row">(.*?)</th>', row, re.S).group(1))
+        figures = [text(item) for item in re.findall(r"<li>(.*?)</li>", row, re.S)]
+        rows.append((question, figures))
+    return rows
+
+
+def test_an_event_page_shows_one_row_per_question_with_its_figures_side_by_side(client):
+    battle = make_event(slug="tessit", title="Battle of Tessit")
+    army = make_actor(name="Malian army", short_name="FAMa")
+    isgs = make_actor(short_name="ISGS")
+    make_claim(event=battle, party=army, claimant=isgs, value_low=100, wording="100", assessment="alleged")
+    make_claim(event=battle, party=army, claimant=army, value_low=40, wording="forty", assessment="reported")
+    make_claim(event=battle, kind=Claim.Kind.OUTCOME, qualifier="", value_low=None, value_high=None, unit="",
+               wording="FAMa held the camp", statement="FAMa held the camp")
+    make_claim(event=battle, party=army, claimant=make_actor(short_name=MARKER), value_low=7, status=Status.DRAFT)
+
+    rows = compact_rows(client, battle.get_absolute_url())
+
+    assert rows == [
+        ("Killed: FAMa", ["40 people claimed by FAMa Reported", "100 people claimed by ISGS Alleged"])
+    ]
+    content = client.get(battle.get_absolute_url()).content.decode()
+    assert "140" not in content and MARKER not in content
+    assert 'href="/figures/?event=tessit"' in content
+
+
+def test_an_actor_page_shows_the_figures_about_it_with_the_event_of_each_question(client, article):
+    rows = dict(compact_rows(client, reverse("actor-detail", args=["jnim"])))
+
+    assert rows["Killed: JNIM in Battles of Tadjalalt and Haroum, 7–10 December 2022"] == [
+        "100 fighters claimed by ISGS Contested"
+    ]
+    assert "Strength: JNIM in December 2022 Ménaka region clashes, 3–10 December 2022" in rows
+
+
+def test_a_page_with_no_figure_shows_no_figures_table(client):
+    battle = make_event()
+    make_claim(event=battle, kind=Claim.Kind.OUTCOME, qualifier="", value_low=None, value_high=None, unit="", wording="won")
+
+    assert compact_rows(client, battle.get_absolute_url()) == []
+    assert "Figures claimed" not in client.get(battle.get_absolute_url()).content.decode()

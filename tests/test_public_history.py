@@ -165,8 +165,10 @@ def menaka_record(db):
 def test_every_shipped_entry_has_a_log_that_starts_with_its_import(client, menaka_record, name, model):
     for slug in model.objects.published().values_list("slug", flat=True):
         page = client.get(reverse(name, args=[slug])).content.decode()
-        assert "First published on" in page, slug
-        assert "Editors’ reason: Imported from fixture menaka_clashes" in page, slug
+        assert "Entered in this record on" in page, slug
+        assert "First published on" not in page, slug  # the sources published it, before the record
+        assert "Editors’ reason: Entered from the record’s initial data" in page, slug
+        assert "fixture" not in page, slug
 
 
 # Rows kept with an entry: participants, places, citations

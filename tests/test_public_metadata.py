@@ -66,7 +66,7 @@ def test_an_event_page_describes_the_event_in_json_ld(client, article):
 
 
 def test_an_event_known_only_to_the_month_gives_only_the_month(client):
-    make_event(slug="truce-expires", start_date="2022-09-01", end_date="2022-09-30", date_precision="month")
+    make_event(slug="truce-expires", start_date="2022-09-01", end_date="2022-09-30", precision="month")
     (event,) = json_ld(client.get(reverse("event-detail", args=["truce-expires"])).content.decode())
     assert (event["startDate"], event["endDate"]) == ("2022-09", "2022-09")
 

@@ -60,7 +60,7 @@ def make_menaka_clashes():
         parent=mali_war,
         start_date=D(2020, 1, 1),
         end_date=None,
-        date_precision=Event.DatePrecision.YEAR,
+        precision=Event.DatePrecision.YEAR,
     )
     main = make_event(
         slug="december-2022-menaka-region-clashes",
@@ -78,7 +78,7 @@ def make_menaka_clashes():
         parent=war,
         start_date=D(2022, 5, 1),
         end_date=D(2022, 5, 31),
-        date_precision=Event.DatePrecision.MONTH,
+        precision=Event.DatePrecision.MONTH,
     )
     make_event(slug="later-war-event", title="A later clash of the war", parent=war, start_date=D(2023, 2, 1))
     make_event(slug="fighting-at-ntillit", title="Fighting at N'Tillit", parent=main, start_date=D(2022, 12, 3))

@@ -52,6 +52,8 @@ class Record:
         claim = make_claim(event=self.battle, party=self.group, claimant=rival, value_low=n, wording=str(n), sources=[source])
         self.first_claim = getattr(self, "first_claim", claim)
         make_claim(event=self.war, party=self.group, claimant=rival, value_low=n, wording=str(n), sources=[self.first_source])
+        # A question of its own (the rival's dead), on the battle's page and on the group's, which names it the actor.
+        make_claim(event=self.battle, party=rival, actor=self.group, claimant=self.group, value_low=n, wording=str(n))
         make_claim(
             actor=self.group, claimant=rival, kind="commander", qualifier="", wording=f"Commander {n}", sources=[source]
         )
@@ -117,6 +119,10 @@ def test_the_large_record_fills_the_pages_it_is_measured_on(client):
     record = Record()
     record.grow_to(LARGE)
 
-    assert "Skirmish 30" in client.get(record.battle.get_absolute_url()).content.decode()
+    battle_page = client.get(record.battle.get_absolute_url()).content.decode()
+    assert "Skirmish 30" in battle_page
+    assert "Showing 10 of 31 questions" in battle_page
+    # The group's own dead in the battle and in the war, and each rival's.
+    assert "Showing 10 of 32 questions" in client.get(record.group.get_absolute_url()).content.decode()
     assert "Next page" in client.get(reverse("event-list")).content.decode()
     assert "Correction 30" in client.get(reverse("actor-history", args=["group"])).content.decode()

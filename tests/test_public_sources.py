@@ -240,5 +240,5 @@ def test_the_shipped_wikipedia_source_gives_what_is_known_and_no_more(client):
     assert "Publisher Wikipedia" in text
     assert "Author not known" in text
     assert "Language English (en)" in text
-    assert "Infobox: Casualties1" in text
+    assert "Infobox, casualties and losses, JNIM's column" in text
     assert f"{wikipedia.claims.count()} published claims citing this source" in text

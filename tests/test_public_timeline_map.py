@@ -31,12 +31,12 @@ def svg_of(response):
 
 def make_war_and_clashes():
     war = make_event(slug="jnim-isgs-war", title="JNIM–ISGS war", event_type=Event.Type.CONFLICT,
-                     start_date=D(2020, 1, 1), end_date=None, date_precision=Event.DatePrecision.YEAR)
+                     start_date=D(2020, 1, 1), end_date=None, precision=Event.DatePrecision.YEAR)
     clashes = make_event(slug="december-2022-menaka-region-clashes", title="December 2022 Ménaka region clashes",
                          parent=war, start_date=D(2022, 12, 3), end_date=D(2022, 12, 10))
     make_event(slug="fighting-in-ntillit", title="Fighting in N'Tillit", parent=clashes, start_date=D(2022, 12, 3))
     make_event(slug="truce-expires", title="Truce expires", parent=war,
-               start_date=D(2022, 9, 1), date_precision=Event.DatePrecision.MONTH)
+               start_date=D(2022, 9, 1), precision=Event.DatePrecision.MONTH)
     return war, clashes
 
 
@@ -144,10 +144,11 @@ def test_the_map_draws_each_located_place_with_its_confidence_and_a_link(client)
     svg = svg_of(response)
 
     assert response.status_code == 200
-    for slug, name, confidence in [
-        ("menaka", "Ménaka", "good"), ("gao-region", "Gao Region", "representative"), ("fitili", "Fitili", "low"),
+    for slug, name, marker, confidence in [
+        ("menaka", "Ménaka", "map-point", "good"), ("gao-region", "Gao Region", "map-area", "representative"),
+        ("fitili", "Fitili", "map-point", "low"),
     ]:
-        assert f'<a href="/places/{slug}/" class="map-point point-{confidence}">' in svg
+        assert f'<a href="/places/{slug}/" class="{marker} point-{confidence}">' in svg
         assert f">{name}</text>" in svg
     assert "<title>Fitili: around 15.1° N, 0.3° E; confidence: low</title>" in svg
 
@@ -156,7 +157,7 @@ def test_the_map_explains_its_symbols_in_a_legend(client):
     make_places()
 
     html = client.get(reverse("map")).content.decode()
-    legend = html[html.index("How to read the points"):]
+    legend = html[html.index("How to read the map"):]
 
     assert "Good: a gazetteer point corroborated within about 2 km" in legend
     assert "Representative: a conventional point for an area" in legend
@@ -233,7 +234,8 @@ def bulk_events(number, start, step_days=1, **fields):
     Event.objects.bulk_create([
         Event(slug=f"bulk-{start:%Y%m%d}-{index}-{fields.get('status')}", title=f"Bulk event {index}",
               event_type=Event.Type.BATTLES, start_date=start + datetime.timedelta(days=index * step_days),
-              end_date=start + datetime.timedelta(days=index * step_days), **fields)
+              end_date=start + datetime.timedelta(days=index * step_days), start_precision="day", end_precision="day",
+              **fields)
         for index in range(number)
     ])
     record_changed()  # bulk writes send no signals: the page cache must hear of them
@@ -351,7 +353,8 @@ def test_the_timeline_stays_under_150_kb_at_the_most_events_it_draws_and_when_it
     war = make_event(slug="war", title=long_title[:200], start_date=D(2012, 1, 1), end_date=None)
     Event.objects.bulk_create([
         Event(slug=f"part-{index}", title=long_title[:190] + str(index), event_type=Event.Type.BATTLES, parent=war,
-              start_date=D(2022, 12, 1 + index % 28), end_date=D(2022, 12, 1 + index % 28), status=Status.PUBLISHED)
+              start_date=D(2022, 12, 1 + index % 28), end_date=D(2022, 12, 4 + index % 28), start_precision="day",
+              end_precision="day", date_meaning="within" if index % 2 else "lasted", status=Status.PUBLISHED)
         for index in range(timeline_charts.DETAIL_LIMIT - 1)
     ])
     record_changed()  # bulk writes send no signals: the page cache must hear of them
@@ -498,7 +501,8 @@ def grow_record(number, offset=0):
     Event.objects.bulk_create([
         Event(slug=f"grown-{offset + index}", title=f"Clash {offset + index}", event_type=Event.Type.BATTLES,
               parent=war if index % 2 else None, status=Status.DRAFT if index % 7 == 0 else Status.PUBLISHED,
-              start_date=None if index % 11 == 0 else D(2015, 1, 1) + datetime.timedelta(days=(offset + index) * 3))
+              start_date=None if index % 11 == 0 else D(2015, 1, 1) + datetime.timedelta(days=(offset + index) * 3),
+              start_precision="" if index % 11 == 0 else "day")
         for index in range(number)
     ])
     record_changed()  # bulk writes send no signals: the page cache must hear of them

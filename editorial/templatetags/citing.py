@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from ..curation import Status
 from ..dates import day_month_year
+from ..history import is_fixture_load
 
 register = template.Library()
 
@@ -30,7 +31,7 @@ def shown_revision(context, entry):
     """
     if entry.status != Status.PUBLISHED:
         return None
-    record = entry.history.order_by("-history_date", "-history_id").only("history_id", "history_date").first()
+    record = entry.history.order_by("-history_date", "-history_id").only("history_id", "history_date", "history_change_reason").first()
     if record is None:
         return None
     permalink = context["request"].build_absolute_uri(
@@ -53,6 +54,7 @@ def shown_revision(context, entry):
     return {
         "number": record.history_id,
         "since": record.history_date,
+        "entered": is_fixture_load(record.history_change_reason or ""),
         "permalink": permalink,
         "text": _("“%(entry)s”, revision %(number)s (%(date)s), in %(site)s. %(address)s. Retrieved %(today)s.")
         % {

@@ -2,7 +2,9 @@
 
 Drawn in an equirectangular projection, in SVG user units. Nothing here renders HTML,
 and every function asks its queryset for published rows itself, so a draft can never be
-drawn or counted. A place without coordinates is listed, never given a point.
+drawn or counted. A place without coordinates is listed, never given a point: where a
+published place it lies within can be drawn (a located commune or region, or a country of
+the base map), it is listed as somewhere in that area, and the area is highlighted.
 """
 
 import math
@@ -16,13 +18,30 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from ..models import Place
+from . import basemap
 
-MAP_MAX_WIDTH = 720
-MAP_MAX_HEIGHT = 640
+# The drawing's largest size in SVG units: small enough that at 390 px a 12-unit label still
+# reads at about 9 px, since the drawing shrinks to the screen rather than scrolling.
+MAP_MAX_WIDTH = 480
+MAP_MAX_HEIGHT = 520
+# The event page's small map.
+MINI_MAP_MAX_WIDTH = 360
+MINI_MAP_MAX_HEIGHT = 300
 MAP_MARGIN_FRACTION = 0.12
 MAP_MIN_MARGIN_DEGREES = 0.3
+# An event's places alone may be a single point: its map shows at least this much around them.
+MINI_MAP_MIN_SPAN_DEGREES = 4
 MAP_LABEL_FONT_WIDTH = 7  # a generous average advance of a 12px sans-serif character
 POINT_RADIUS = 6
+# Places that are areas: their point is a convention for the whole area, never where something
+# happened, so they are drawn as area markers (or as the area itself, for a country the base map
+# has). A commune is named after its central village, whose point it has, so it is drawn as a place.
+AREA_KINDS = (Place.Kind.COUNTRY, Place.Kind.REGION, Place.Kind.CERCLE, Place.Kind.AREA)
+# Settlements drawn for orientation on a map of some events' places.
+TOWN_KINDS = (Place.Kind.TOWN, Place.Kind.COMMUNE, Place.Kind.VILLAGE)
+ORIENTATION_TOWNS = 8
+# Parents looked up for a place without coordinates: village, commune, cercle, region, country.
+ANCESTRY = "parent__parent__parent__parent"
 # A low-confidence point is a wider, dashed ring around a question mark.
 LOW_RING_RADIUS = 9
 
@@ -86,10 +105,17 @@ class Unplaced:
 
     shown: list
     total: int
+    # For a place shown, the published place it lies within that the map draws (by the place's id).
+    within: dict = None
 
     @property
     def not_shown(self):
         return self.total - len(self.shown)
+
+    @property
+    def rows(self):
+        """(place, the drawn area it is somewhere in, or None) for each place shown."""
+        return [(place, (self.within or {}).get(place.pk)) for place in self.shown]
 
 
 @dataclass
@@ -101,6 +127,25 @@ class MapPoint:
     label_x: float
     label_y: float
     label_anchor: str
+    # A place without coordinates listed beside the map lies somewhere in this one.
+    is_highlighted: bool = False
+    # Drawn only for orientation on a map of events: none of them is said to be there.
+    is_orientation: bool = False
+
+    @property
+    def is_area(self):
+        return self.place.kind in AREA_KINDS
+
+    @property
+    def marker_class(self):
+        kind = "map-town" if self.is_orientation else "map-area" if self.is_area else "map-point"
+        return f"{kind} point-{self.confidence}{' highlighted' if self.is_highlighted else ''}"
+
+    @property
+    def diamond(self):
+        """An area marker's outline: a diamond around the conventional point."""
+        size = self.radius + 2
+        return f"M{self.x},{round(self.y - size, 1)}l{size},{size} -{size},{size} -{size},-{size}z"
 
     @property
     def confidence_label(self):
@@ -126,22 +171,40 @@ class MapFrame:
     unplaced: Unplaced
     # The box asked for, or None for the whole record.
     area: Area
-
-    # Room outside the frame for the degree labels of the graticule.
-    frame_x = 46
-    frame_y = 10
+    # The base map: country shapes, the scale bar and the locator inset (None on the small map).
+    countries: list = None
+    scale_bar: basemap.ScaleBar = None
+    locator: basemap.Locator = None
+    projection: "Projection" = None
+    # The graticule's labels sit inside the frame, so the drawing is only a border wider than it.
+    frame_x = 1
+    frame_y = 1
+    top_label_y = 12
+    attribution = basemap.ATTRIBUTION_ON_MAP
 
     @property
     def svg_width(self):
-        return round(self.frame_x + self.width + 10, 1)
+        return round(self.width + 2, 1)
 
     @property
     def svg_height(self):
-        return round(self.frame_y + self.height + 28, 1)
+        return round(self.height + 2, 1)
 
     @property
-    def bottom_label_y(self):
-        return self.height + 18
+    def scale_bar_y(self):
+        return round(self.height - 24, 1)
+
+    @property
+    def attribution_x(self):
+        return round(self.width - 4, 1)
+
+    @property
+    def attribution_y(self):
+        return round(self.height - 5, 1)
+
+    @property
+    def named_countries(self):
+        return [country for country in self.countries or () if country.label_x is not None]
 
 
 @dataclass
@@ -154,7 +217,26 @@ class PlaceMap(MapFrame):
 
     @property
     def is_empty(self):
-        return not self.points
+        """Nothing of the record drawn: borders alone are no map of it."""
+        return not self.points and not self.linked_countries
+
+    @property
+    def places(self):
+        """The places drawn for themselves, not for orientation."""
+        return [point for point in self.points if not point.is_orientation]
+
+    @property
+    def towns(self):
+        return [point for point in self.points if point.is_orientation]
+
+    @property
+    def has_areas(self):
+        return any(point.is_area for point in self.points)
+
+    @property
+    def linked_countries(self):
+        """The countries of the record drawn as their borders, with the place each stands for."""
+        return [country for country in self.countries or () if country.place is not None]
 
     @property
     def legend(self):
@@ -200,8 +282,12 @@ class GridMap(MapFrame):
         return sum(cell.places for cell in self.cells)
 
 
-def chart_places(places, area=None):
-    """The published places of a queryset (within an area, if given): drawn as points when few, else counted per square."""
+def chart_places(places, area=None, orientation=False, mini=False):
+    """The published places of a queryset (within an area, if given): drawn as points when few, else counted per square.
+
+    ``orientation`` adds a few located towns of the record around them (a map of some events'
+    places); ``mini`` draws the event page's small map, without a locator inset.
+    """
     published = places.published()
     # One pass over the places for what every view needs: how many have no coordinates,
     # and how far the located ones spread (the frame of the counted map).
@@ -209,16 +295,16 @@ def chart_places(places, area=None):
         unplaced=Count("pk", filter=Q(latitude__isnull=True)),
         south=Min("latitude"), north=Max("latitude"), west=Min("longitude"), east=Max("longitude"),
     )
-    unplaced = Unplaced(
-        list(published.filter(latitude__isnull=True).only("slug", "name", "kind").order_by("name", "pk")[:UNPLACED_SHOWN]),
-        summary["unplaced"],
+    shown = list(
+        published.filter(latitude__isnull=True).select_related(ANCESTRY).order_by("name", "pk")[:UNPLACED_SHOWN]
     )
+    unplaced = Unplaced(shown, summary["unplaced"])
     located = published.filter(latitude__isnull=False)
     if area is not None:
         located = area.holding(located)
     few = len(located.order_by().values_list("pk", flat=True)[: DETAIL_LIMIT + 1]) <= DETAIL_LIMIT
     if few:
-        return build_place_map(located, unplaced, area)
+        return build_place_map(located, unplaced, area, orientation=orientation, mini=mini)
     if area is not None and area.span <= CELL_SIZES[0]:
         return build_place_map(located, unplaced, area, limit=DETAIL_LIMIT)
     if area is None:
@@ -227,36 +313,119 @@ def chart_places(places, area=None):
     return count_place_map(located, unplaced, area)
 
 
-def build_place_map(located, unplaced, area=None, limit=None):
-    """Project the located places; frame them with a margin, or frame the area asked for."""
+def locate_unplaced(unplaced):
+    """Where the places without coordinates are: in a located place (drawn highlighted) or in a country's borders.
+
+    Fills ``unplaced.within``; returns the located places and the base map's countries to highlight, as {id: place}.
+    """
+    unplaced.within = {}
+    highlighted_places, highlighted_countries = {}, {}
+    for place in unplaced.shown:
+        ancestor = drawable_ancestor(place)
+        if ancestor is None:
+            continue
+        unplaced.within[place.pk] = ancestor
+        country = base_country(ancestor)
+        if country:
+            highlighted_countries[country["id"]] = ancestor
+        else:
+            highlighted_places[ancestor.pk] = ancestor
+    return highlighted_places, highlighted_countries
+
+
+def drawable_ancestor(place):
+    """The nearest published place this one lies within that the map can draw: one with a point, or a country
+    the base map has. Never a draft: the walk up stops at the first place that is not published."""
+    parent = place.parent
+    for _ in range(ANCESTRY.count("parent")):
+        if parent is None or not parent.is_published:
+            return None
+        if parent.has_coordinates or (parent.kind == Place.Kind.COUNTRY and base_country(parent)):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def base_country(place):
+    return basemap.country_named(place.search_names()) if place.kind == Place.Kind.COUNTRY else None
+
+
+def build_place_map(located, unplaced, area=None, limit=None, orientation=False, mini=False):
+    """Project the located places; frame them and the areas the unplaced ones lie in with a margin, or frame the area asked for."""
     located = located.only("slug", "name", "kind", "latitude", "longitude", "coordinate_confidence").order_by("name", "pk")
     not_drawn = 0
     if limit is not None:
         not_drawn = max(located.count() - limit, 0)
         located = located[:limit]
     located = list(located)
-    if not located and area is None:
+
+    highlighted_places, highlighted_countries = locate_unplaced(unplaced)
+    if area is not None:
+        highlighted_places = {
+            pk: place for pk, place in highlighted_places.items()
+            if area.south <= place.latitude < area.north and area.west <= place.longitude < area.east
+        }
+    # A country the base map has is drawn as its borders, its name a link to its place: not as a point.
+    countries_drawn = dict(highlighted_countries)
+    for place in [*located, *highlighted_places.values()]:
+        country = base_country(place)
+        if country:
+            countries_drawn[country["id"]] = place
+    located_ids = {place.pk for place in located}
+    extra = [place for pk, place in highlighted_places.items() if pk not in located_ids]
+    drawn = [place for place in [*located, *extra] if not base_country(place)]
+
+    if not drawn and not countries_drawn and area is None:
         return PlaceMap(width=MAP_MAX_WIDTH, height=0, meridians=[], parallels=[], unplaced=unplaced, area=None, points=[])
 
     if area is None:
-        south, north = padded(min(float(place.latitude) for place in located), max(float(place.latitude) for place in located))
-        west, east = padded(min(float(place.longitude) for place in located), max(float(place.longitude) for place in located))
+        south, north, west, east = frame_around(drawn, countries_drawn, mini)
     else:
         south, north, west, east = float(area.south), float(area.north), float(area.west), float(area.east)
-    projection = Projection(south, north, west, east)
+    size = {"max_width": MINI_MAP_MAX_WIDTH, "max_height": MINI_MAP_MAX_HEIGHT} if mini else {}
+    projection = Projection(south, north, west, east, **size)
 
-    positions = {place.pk: projection.project(float(place.latitude), float(place.longitude)) for place in located}
+    towns = []
+    if orientation:
+        shown_ids = [place.pk for place in drawn]
+        towns = list(
+            Place.objects.published().filter(kind__in=TOWN_KINDS, latitude__isnull=False)
+            .filter(latitude__gte=south, latitude__lt=north, longitude__gte=west, longitude__lt=east)
+            .exclude(pk__in=shown_ids).only("slug", "name", "kind", "latitude", "longitude", "coordinate_confidence")
+            .order_by("name", "pk")[:ORIENTATION_TOWNS]
+        )
+
+    positions = {place.pk: projection.project(float(place.latitude), float(place.longitude)) for place in [*drawn, *towns]}
     taken = [point_box(x, y) for x, y in positions.values()]
     labels = {}
-    # The best-known points choose their label positions first.
-    for place in sorted(located, key=lambda place: CONFIDENCE_RANK[place.coordinate_confidence]):
+    # The best-known points choose their label positions first, the orientation towns last.
+    for place in sorted(drawn, key=lambda place: CONFIDENCE_RANK[place.coordinate_confidence]) + towns:
         labels[place.pk] = place_label(place.name, *positions[place.pk], projection.width, projection.height, taken)
     points = [
-        MapPoint(place, *positions[place.pk], place.coordinate_confidence, *labels[place.pk]) for place in located
-    ]
+        MapPoint(place, *positions[place.pk], place.coordinate_confidence, *labels[place.pk],
+                 is_highlighted=place.pk in highlighted_places)
+        for place in drawn
+    ] + [MapPoint(place, *positions[place.pk], place.coordinate_confidence, *labels[place.pk], is_orientation=True) for place in towns]
     return PlaceMap(
         **projection.frame(), unplaced=unplaced, area=area, points=points, not_drawn=not_drawn,
+        countries=basemap.country_shapes(projection, highlighted_countries, countries_drawn),
+        scale_bar=basemap.scale_bar(projection),
+        locator=None if mini else basemap.locator(projection, Projection),
     )
+
+
+def frame_around(places, country_ids, mini):
+    """South, north, west and east edges around these places and countries, with a margin."""
+    countries = {country["id"]: country for country in basemap.load_basemap()["countries"]}
+    latitudes = [float(place.latitude) for place in places]
+    longitudes = [float(place.longitude) for place in places]
+    for country_id in country_ids:
+        west, south, east, north = countries[country_id]["bounds"]
+        latitudes += [south, north]
+        longitudes += [west, east]
+    south, north = padded(min(latitudes), max(latitudes), mini)
+    west, east = padded(min(longitudes), max(longitudes), mini)
+    return south, north, west, east
 
 
 def count_place_map(located, unplaced, area=None, extent=None):
@@ -305,7 +474,12 @@ def count_place_map(located, unplaced, area=None, extent=None):
             confidences=[(CONFIDENCE_LABELS[confidence], by_confidence.get(confidence, 0)) for confidence in CONFIDENCES],
             places=places, density=math.ceil(4 * places / most),
         ))
-    return GridMap(**projection.frame(), unplaced=unplaced, area=area, cells=cells, cell_size=size)
+    _, highlighted_countries = locate_unplaced(unplaced)
+    return GridMap(
+        **projection.frame(), unplaced=unplaced, area=area, cells=cells, cell_size=size,
+        countries=basemap.country_shapes(projection, highlighted_countries, highlighted_countries),
+        scale_bar=basemap.scale_bar(projection), locator=basemap.locator(projection, Projection),
+    )
 
 
 def in_squares(degrees, size):
@@ -322,12 +496,20 @@ def cell_size(span):
 
 class Projection:
     """Equirectangular, with its standard parallel through the middle of the frame, so that
-    a degree of longitude is as wide as it is on the ground there."""
+    a degree of longitude is as wide as it is on the ground there.
 
-    def __init__(self, south, north, west, east):
+    Chosen for the Sahel at the scale of Mali: over its 15 degrees of latitude (10°N to 25°N)
+    the east-west scale is off by at most 5 % at the frame's edges, north-south distances are
+    true everywhere, and a box of degrees (a square of the counted map, an address's bbox) stays
+    a rectangle on the map, so that what a square shows is exactly the area its link asks for.
+    The scale bar is true along the standard parallel.
+    """
+
+    def __init__(self, south, north, west, east, max_width=MAP_MAX_WIDTH, max_height=MAP_MAX_HEIGHT):
         self.south, self.north, self.west, self.east = south, north, west, east
-        self.x_stretch = math.cos(math.radians((south + north) / 2))
-        self.scale = min(MAP_MAX_WIDTH / ((east - west) * self.x_stretch), MAP_MAX_HEIGHT / (north - south))
+        self.standard_parallel = (south + north) / 2
+        self.x_stretch = math.cos(math.radians(self.standard_parallel))
+        self.scale = min(max_width / ((east - west) * self.x_stretch), max_height / (north - south))
         self.width = round((east - west) * self.x_stretch * self.scale, 1)
         self.height = round((north - south) * self.scale, 1)
 
@@ -337,19 +519,26 @@ class Projection:
     def frame(self):
         """The size of the drawing and its graticule."""
         return {
+            "projection": self,
             "width": self.width,
             "height": self.height,
             "meridians": [
-                GridLine(self.project(self.south, lon)[0], degrees(lon, *east_west())) for lon in grid_degrees(self.west, self.east)
+                # Unlabelled at the frame's edges, where the label would be cut.
+                GridLine(x, degrees(lon, *east_west()) if 16 <= x <= self.width - 16 else "")
+                for lon in grid_degrees(self.west, self.east) for x in [self.project(self.south, lon)[0]]
             ],
+            # Unlabelled under the meridians' labels and beside the scale bar, where they would collide.
             "parallels": [
-                GridLine(self.project(lat, self.west)[1], degrees(lat, *north_south())) for lat in grid_degrees(self.south, self.north)
+                GridLine(y, degrees(lat, *north_south()) if 24 <= y <= self.height - 40 else "")
+                for lat in grid_degrees(self.south, self.north) for y in [self.project(lat, self.west)[1]]
             ],
         }
 
 
-def padded(low, high):
+def padded(low, high, mini=False):
     margin = max((high - low) * MAP_MARGIN_FRACTION, MAP_MIN_MARGIN_DEGREES)
+    if mini:
+        margin = max(margin, (MINI_MAP_MIN_SPAN_DEGREES - (high - low)) / 2)
     return low - margin, high + margin
 
 

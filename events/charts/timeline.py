@@ -12,7 +12,8 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from ..models import Event
+from ..dates import day_after_the_last_possible, first_of_month, first_of_next_month, first_possible_day
+from ..models import DATE_FIELDS, Event
 from .periods import Period, count_by_period, count_in_one_pass
 
 # The timeline: a label column on the left, the time axis on the right (SVG user units).
@@ -26,6 +27,9 @@ AXIS_HEIGHT = 34
 INDENT = 14
 LABEL_FONT_WIDTH = 6.6  # average advance of a 13px sans-serif character
 MIN_BAR_WIDTH = 3
+# On a phone each event is a line of text over a strip as wide as the screen, its bar placed in percent of it.
+STRIP_WIDTH = 100
+MIN_STRIP_WIDTH = 0.8
 
 # Events that last a few days are unreadable on an axis that spans the whole war (the
 # December 2022 clashes would be two pixels wide on ten years). A log or broken axis
@@ -69,24 +73,20 @@ DAY = datetime.timedelta(days=1)
 
 @dataclass(frozen=True)
 class Span:
-    """The days an event may cover: [start, end), widened to its date precision."""
+    """The days an event may cover: [start, end), each end widened to its precision.
+
+    within: the days bound a moment nobody dated, not how long the event lasted.
+    """
 
     start: datetime.date
     end: datetime.date
     approximate: bool
     end_unknown: bool
+    within: bool = False
 
     @property
     def days(self):
         return (self.end - self.start).days
-
-
-def first_of_month(day):
-    return day.replace(day=1)
-
-
-def first_of_next_month(day):
-    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def date_span(event):
@@ -97,17 +97,15 @@ def date_span(event):
     """
     if event.start_date is None:
         return None
-    start, end = event.start_date, event.end_date
-    end_unknown = end is None
-    end = end or start
-    precision = event.date_precision
-    if precision == Event.DatePrecision.MONTH:
-        start, end = first_of_month(start), first_of_next_month(end)
-    elif precision == Event.DatePrecision.YEAR:
-        start, end = datetime.date(start.year, 1, 1), datetime.date(end.year + 1, 1, 1)
-    else:
-        end = end + DAY
-    return Span(start, end, precision == Event.DatePrecision.APPROXIMATE, end_unknown)
+    end_unknown = event.end_date is None
+    end, end_precision = (event.start_date, event.start_precision) if end_unknown else (event.end_date, event.end_precision)
+    return Span(
+        first_possible_day(event.start_date, event.start_precision),
+        day_after_the_last_possible(end, end_precision),
+        Event.DatePrecision.APPROXIMATE in (event.start_precision, event.end_precision),
+        end_unknown,
+        event.is_dated_within,
+    )
 
 
 def shade_of(depth):
@@ -139,6 +137,8 @@ class Bar:
     approximate: bool
     # "precise", "month" or "year": how much of the bar the event really covered.
     precision: str
+    # The bar is a window holding a moment nobody dated, not a duration.
+    within: bool
     # The bar runs on past the panel's edge (the event continues, or its end is unknown).
     continues_before: bool
     continues_after: bool
@@ -161,6 +161,16 @@ class Bar:
     @property
     def right(self):
         return self.x + self.width
+
+    @property
+    def strip_x(self):
+        """Where the bar starts on the compact layout's strip, in percent of the panel's days."""
+        return round((self.x - AXIS_LEFT) / (AXIS_RIGHT - AXIS_LEFT) * STRIP_WIDTH, 1)
+
+    @property
+    def strip_width(self):
+        return min(max(round(self.width / (AXIS_RIGHT - AXIS_LEFT) * STRIP_WIDTH, 1), MIN_STRIP_WIDTH),
+                   STRIP_WIDTH - self.strip_x)
 
     @property
     def arrow_before(self):
@@ -276,9 +286,7 @@ def undated_and_period_of_starts(events, one_event):
 
 def build_timeline(events, root=None, limit=None):
     """Lay out the published events of a queryset as one or two timeline panels, under a root event if given."""
-    published = events.published().only(
-        "slug", "title", "start_date", "end_date", "date_precision", "parent_id"
-    ).order_by("start_date", "title", "pk")
+    published = events.published().only("slug", "title", *DATE_FIELDS, "parent_id").order_by("start_date", "title", "pk")
     not_drawn = 0
     if limit is not None:
         not_drawn = max(published.count() - limit, 0)
@@ -334,7 +342,7 @@ def zoom_window(rows, start, end):
     """The days of the densest run of short, day-precise events, if the overview crushes them."""
     short = sorted(
         (row.span for row in rows
-         if row.event.date_precision == Event.DatePrecision.DAY
+         if row.event.start_precision == row.event.end_precision == Event.DatePrecision.DAY
          and not row.span.end_unknown and row.span.days <= SHORT_EVENT_DAYS),
         key=lambda span: span.start,
     )
@@ -378,7 +386,8 @@ def layout_panel(name, rows, start, end):
             label=truncate(row.event.title, int((LABEL_COLUMN - label_x) / LABEL_FONT_WIDTH)),
             label_x=label_x,
             approximate=span.approximate,
-            precision=precision_class(row.event.date_precision),
+            precision=precision_class(row.event.coarsest_precision),
+            within=span.within,
             continues_before=span.start < start,
             continues_after=span.end_unknown or span.end > end,
             end_unknown=span.end_unknown,
@@ -394,7 +403,12 @@ def precision_class(precision):
 
 
 def truncate(text, characters):
-    return text if len(text) <= characters else text[: max(characters - 1, 1)].rstrip() + "…"
+    """The text cut to fit after its last whole word (the bar's title keeps all of it)."""
+    if len(text) <= characters:
+        return text
+    cut = text[: max(characters - 1, 1)]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return words.rstrip(" ,;:–-") + "…"
 
 
 def ticks(start, end):
@@ -503,7 +517,7 @@ def count_timeline(events, period, undated=None, one_event=False):
     by_date = Coalesce("start_date", "end_date") if one_event else F("start_date")
     containers = list(
         events.filter(Exists(Event.objects.published().filter(parent=OuterRef("pk"))))
-        .only("slug", "title", "start_date", "end_date", "date_precision")
+        .only("slug", "title", *DATE_FIELDS)
         .order_by(by_date.asc(nulls_last=True), "pk")[:CONTAINERS_SHOWN]
     )
     return CountedTimeline(period=period, bars=bars, containers=containers, undated=undated)

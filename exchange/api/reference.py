@@ -56,14 +56,20 @@ def reference():
     }
 
 
+def answer_type(answer):
+    """What the body of an answer is; a redirect has none."""
+    if "content" not in answer:
+        return "no body"
+    return type_of(answer["content"]["application/json"]["schema"])
+
+
 def operation(path, body):
     parameters = []
     for parameter in body.get("parameters", []):
         text, labels = split_choices(parameter.get("description", ""))
         parameters.append(Row(parameter["name"], type_of(parameter["schema"], labels), text, parameter["in"]))
     answers = [
-        Row(status, type_of(answer["content"]["application/json"]["schema"]), answer.get("description", ""))
-        for status, answer in body["responses"].items()
+        Row(status, answer_type(answer), answer.get("description", "")) for status, answer in body["responses"].items()
     ]
     return Operation(body["operationId"], path, body.get("summary", ""), body.get("description", ""), parameters, answers)
 

@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, split_lines
+from sources.grades import GRADED_KINDS, strongest
 from sources.models import Citation, Claim, Source
 
 
@@ -30,6 +31,22 @@ class PageURLField(serializers.Field):
 
     def to_representation(self, entry):
         return self.context["request"].build_absolute_uri(entry.get_absolute_url())
+
+
+class PrecisionField(serializers.ChoiceField):
+    """How precisely one end of an event's dates is known; null, like the date, when it is unknown."""
+
+    def __init__(self, end, **kwargs):
+        super().__init__(
+            choices=Event.DatePrecision.choices,
+            allow_null=True,
+            read_only=True,
+            help_text=f"How precisely the {end} date is known; null when the {end} date is.",
+            **kwargs,
+        )
+
+    def to_representation(self, value):
+        return value or None
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -133,12 +150,27 @@ class ParticipationSerializer(EntrySerializer):
         fields = ["actor", "role", "note"]
 
 
+class GradesSerializer(serializers.Serializer):
+    occurred = serializers.ChoiceField(
+        choices=Claim.Assessment.choices, allow_null=True, help_text="It happened: null when no claim answers it."
+    )
+    perpetrator = serializers.ChoiceField(
+        choices=Claim.Assessment.choices, allow_null=True, help_text="Who did it: null when no claim answers it."
+    )
+
+
 class EventSerializer(EntrySerializer):
     api_url = api_url("event")
     page_url = PageURLField()
     part_of = serializers.SerializerMethodField(help_text="The event this one is part of.")
+    start_precision = PrecisionField("start")
+    end_precision = PrecisionField("end")
     places = EventPlaceSerializer(source="published_event_places", many=True)
     participants = ParticipationSerializer(source="published_participations", many=True)
+    grades = serializers.SerializerMethodField(
+        help_text="Two grades: “occurred” (it happened) and “perpetrator” (who did it), each the strongest assessment "
+        "among the event's published claims of that kind that no later claim supersedes; null when none answers it."
+    )
 
     class Meta:
         model = Event
@@ -152,20 +184,34 @@ class EventSerializer(EntrySerializer):
             "sub_event_type",
             "start_date",
             "end_date",
-            "date_precision",
+            "start_precision",
+            "end_precision",
+            "date_meaning",
             "part_of",
             "places",
             "participants",
             "outcome",
+            "grades",
         ]
         extra_kwargs = {
             "start_date": {"help_text": "Null when the record does not know it."},
             "end_date": {"help_text": "The same as the start for a one-day event; null when not known."},
+            "date_meaning": {
+                "help_text": "lasted: the event lasted from the start date to the end date; within: it happened "
+                "sometime between them, at a moment nobody dated."
+            },
         }
 
     @extend_schema_field(EventRefSerializer(allow_null=True))
     def get_part_of(self, event):
         return published_parent(EventRefSerializer, event, self.context)
+
+    @extend_schema_field(GradesSerializer)
+    def get_grades(self, event):
+        return {
+            kind: strongest(claim.assessment for claim in event.standing_graded_claims if claim.kind == kind) or None
+            for kind in GRADED_KINDS
+        }
 
 
 # Actors
@@ -278,6 +324,12 @@ class ClaimSerializer(EntrySerializer):
     same_allegation_as = ClaimRefSerializer(
         source="public_restates", allow_null=True, help_text="The claim this one restates in other words."
     )
+    supersedes = ClaimRefSerializer(
+        source="public_supersedes", allow_null=True, help_text="The earlier claim this one revises or corrects."
+    )
+    superseded_by = ClaimRefSerializer(
+        source="public_superseded_by", many=True, help_text="The later claims that revise or correct this one."
+    )
     restated_by = ClaimRefSerializer(source="public_restatements", many=True, help_text="The claims that restate this one.")
     citations = CitationSerializer(source="public_citations", many=True)
 
@@ -294,14 +346,21 @@ class ClaimSerializer(EntrySerializer):
             "party",
             "place",
             "qualifier",
+            "magnitude",
             "value_low",
             "value_high",
             "unit",
             "original_wording",
             "claimant",
+            "stated_on",
+            "stated_on_precision",
+            "as_of",
+            "as_of_precision",
             "assessment",
             "assessment_reason",
             "same_allegation_as",
             "restated_by",
+            "supersedes",
+            "superseded_by",
             "citations",
         ]

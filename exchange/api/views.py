@@ -6,7 +6,8 @@ serializer can show it. (Parents are joined and checked in serializers.py.)
 """
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.views.generic import TemplateView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
@@ -17,9 +18,11 @@ from editorial.curation import Status
 from events.filters import ActorFilter, EntryFilter, EventFilter, PlaceFilter
 from events.models import Actor, ActorRelation, Event, Place
 from events.views import published_participations, published_places
+from menaka_site.entry_addresses import renamed_public_entry
 from sources.filters import ClaimFilter, SourceFilter
 from sources.models import Source
-from sources.public import public_claims, with_details, with_same_allegations
+from sources.grades import standing_claims
+from sources.public import public_claims, with_details, with_revisions, with_same_allegations
 
 from . import serializers
 from .reference import reference
@@ -48,6 +51,10 @@ NOT_FOUND = OpenApiResponse(
     examples=[OpenApiExample("Not found", value={"detail": "No published entry has this slug."})],
 )
 
+RENAMED = OpenApiResponse(
+    description="The entry was published under this slug and has another one now: `Location` is its address."
+)
+
 
 def documented(serializer_class, plural, order):
     return extend_schema_view(
@@ -58,7 +65,7 @@ def documented(serializer_class, plural, order):
         ),
         retrieve=extend_schema(
             summary=f"One of the published {plural}, by its slug",
-            responses={200: serializer_class, 404: NOT_FOUND},
+            responses={200: serializer_class, 301: RENAMED, 404: NOT_FOUND},
         ),
     )
 
@@ -74,6 +81,19 @@ class PublishedEntries(viewsets.ReadOnlyModelViewSet):
             return super().get_object()
         except Http404:
             raise NotFound("No published entry has this slug.")
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except NotFound:
+            # A slug the entry had while published keeps answering, as its page does (menaka_site/entry_addresses.py).
+            entry = renamed_public_entry(self.get_queryset(), kwargs["slug"])
+            if entry is None:
+                raise
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return HttpResponsePermanentRedirect(
+                reverse(f"api:{self.basename}-detail", kwargs={"slug": entry.slug}) + query
+            )
 
     def filter_queryset(self, queryset):
         # Filters narrow a list; an entry's own address answers whatever else the query string says.
@@ -92,6 +112,9 @@ class EventViewSet(PublishedEntries):
         return Event.objects.published().select_related("parent").prefetch_related(
             published_places(),
             published_participations(),
+            Prefetch(
+                "claims", queryset=standing_claims().only("event_id", "kind", "assessment"), to_attr="standing_graded_claims"
+            ),
         )
 
 
@@ -143,7 +166,7 @@ class ClaimViewSet(PublishedEntries):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return with_same_allegations(with_details(public_claims()))
+        return with_revisions(with_same_allegations(with_details(public_claims())))
 
 
 class DocsView(TemplateView):

@@ -1,7 +1,7 @@
 """/data/acled.csv: one row per event in ACLED's columns and order, filled only with what the record knows.
 
-Codes follow the ACLED codebook: time_precision 1 (the day), 2 (within a week), 3 (within a
-month); geo_precision 1 (the place itself), 2 (a part of a region, near a place), 3 (a larger
+Codes follow the ACLED codebook: time_precision 1 (the day), 2 (sometime within a week), 3 (within
+a month or longer); geo_precision 1 (the place itself), 2 (a part of a region, near a place), 3 (a larger
 region); inter1 and inter2 the actor types 1 to 8, interaction the two digits in order.
 """
 
@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from events.exports import free_text
 from events.models import Actor, Event, Place
+from sources.grades import GRADED_KINDS, grades_of
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, one_of, text
 from .figures import EventDeaths
-from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
+from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, dating, event_chunks, roles_of_the_sides
 
 DISORDER = {
     Event.Type.BATTLES: "Political violence",
@@ -46,8 +47,10 @@ FILE = DataFile(
         integer("year", "The year the event began."),
         code(
             "time_precision",
-            "1: the day is known; 2: the event falls within a week (a day-precise range of up to 7 days, "
-            "coded on its first day); 3: within a month, or a longer range. Empty for a year or an approximate date.",
+            "1: the days are known (dates that say how long it lasted, known to the day); 2: it happened sometime "
+            "within a week or less (coded on its first possible day); 3: sometime within a month or longer, or its "
+            "dates are known only to the month or year. Empty when the record does not know the date, for an "
+            "approximate date, and for “sometime after” or “before” a date.",
             [1, 2, 3],
         ),
         one_of("disorder_type", "Political violence, Demonstrations or Strategic developments, from the event type.", sorted(set(DISORDER.values()))),
@@ -78,7 +81,7 @@ FILE = DataFile(
         ),
         text("source", "The published sources of the event's public claims, separated by semicolons."),
         text("source_scale", "Empty: the record does not grade sources by scale."),
-        text("notes", "The event's summary, then every claimed number of dead with its claimant, figure, original wording and assessment; parties to the fighting are marked."),
+        text("notes", "The event's summary, then every claimed number of dead with its claimant, figure, original wording and assessment; parties to the fighting are marked; then the event's two grades (it happened, who did it) where its claims give them."),
         integer(
             "fatalities",
             "The lowest number of dead claimed by anyone who is not a party to the fighting (see the rules on /data/); "
@@ -92,11 +95,18 @@ FILE = DataFile(
 
 
 def time_precision(event):
-    precision, start, end = event["date_precision"], event["start_date"], event["end_date"]
-    if precision == Event.DatePrecision.DAY and start:
-        span = (end - start).days if end else 0
-        return 1 if span == 0 else 2 if span < 7 else 3
-    return 3 if precision == Event.DatePrecision.MONTH else ""
+    """1 when the days are known; 2 when it happened sometime within a week or less; 3 within a month or longer.
+
+    Empty when undated, approximate, or open-ended ("sometime after 3 December").
+    """
+    precision, days = dating(event)
+    if not precision:
+        return ""
+    if event["date_meaning"] == Event.DateMeaning.WITHIN:
+        if days is None:
+            return ""
+        return 1 if days == 1 else 2 if days <= 7 else 3
+    return 1 if precision == Event.DatePrecision.DAY else 3
 
 
 def geo_precision(location, point):
@@ -121,6 +131,7 @@ def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
     type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
     for chunk in event_chunks(queryset, ancestry):
+        graded = grades_of([event["pk"] for event in chunk.events])
         for event in chunk.events:
             pk, event_type = event["pk"], event["event_type"]
             participants = chunk.participants.get(pk, ())
@@ -131,7 +142,11 @@ def rows(queryset):
             point, within = gazetteer.located(location)
             deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
             claims = deaths.described()
-            notes = [event["summary"], *(["Claimed killed: " + " | ".join(claims)] if claims else [])]
+            notes = [
+                event["summary"],
+                *(["Claimed killed: " + " | ".join(claims)] if claims else []),
+                grades_note(graded.get(pk, {})),
+            ]
             parent = ancestry.slug(event["parent_id"])
             last_change = chunk.last_changes.get(pk)
             yield [
@@ -167,6 +182,14 @@ def rows(queryset):
                 f"part of: {parent}" if parent else "",
                 int(last_change.timestamp()) if last_change else "",
             ]
+
+
+def grades_note(grades):
+    """ "Grades: it happened: alleged; who did it: alleged." for an event with graded claims; "" otherwise."""
+    if not grades:
+        return ""
+    said = "; ".join(f"{GRADED_KINDS[kind].lower()}: {grades[kind]}" for kind in GRADED_KINDS if kind in grades)
+    return f"Grades: {said}."
 
 
 def targets_civilians(event_type, targets):

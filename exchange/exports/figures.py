@@ -4,8 +4,9 @@ A claim is *partisan* when its claimant is a party to the fighting in that event
 side A, side B or the perpetrator's side, or an actor tied to one of them (commands, is part
 of, is affiliated or allied with). A claim is *independent* otherwise, including a claim a
 source makes in its own voice. Discounted claims fill no number. A figure's lowest value is
-its lower bound ("at least 73" is 73; "at most 50" has none), its highest its upper bound or,
-without one, its lower bound.
+its lower bound ("at least 73" is 73; "more than 73" is 73 too, the nearest whole bound the record
+holds; "at most 50" has none), its highest its upper bound or, without one, its lower bound. A magnitude
+in words ("dozens") counts by the bounds the editors read in it.
 
 - ACLED ``fatalities`` and UCDP ``low`` and ``best``: the lowest value among the independent
   claims; empty when only partisan claims (or none) give a figure.
@@ -109,7 +110,7 @@ class EventDeaths:
 
 
 def claimant_label(claim):
-    return claim["claimant__short_name"] or claim["claimant__name"] or "unattributed (in the source's own voice)"
+    return claim["claimant__short_name"] or claim["claimant__name"] or "in the source's own voice"
 
 
 def figure(claim):
@@ -118,8 +119,11 @@ def figure(claim):
         return f"{low}"
     if qualifier == Claim.Qualifier.BETWEEN:
         return f"{low}–{high}"
-    if qualifier == Claim.Qualifier.AT_MOST:
-        return f"at most {high}"
-    if qualifier in (Claim.Qualifier.ABOUT, Claim.Qualifier.AT_LEAST):
+    if qualifier in (Claim.Qualifier.AT_MOST, Claim.Qualifier.FEWER_THAN):
+        return f"{Claim.Qualifier(qualifier).label} {high}"
+    if qualifier in (Claim.Qualifier.ABOUT, Claim.Qualifier.AT_LEAST, Claim.Qualifier.MORE_THAN):
         return f"{Claim.Qualifier(qualifier).label} {low}"
+    if qualifier == Claim.Qualifier.VAGUE:
+        read = f"{low}–{high}" if low is not None and high is not None else (f"{low}+" if low is not None else f"≤{high}")
+        return f"{claim['magnitude']} (read as {read})"
     return "an unknown number of"

@@ -12,8 +12,10 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 
-from events.exports import chunks, places_of, published_slugs, values_in_chunks
-from events.models import Event, Place
+from events.exports import PublishedSlugs, chunks, places_of, values_in_chunks
+from events.models import DATE_FIELDS, Event, Place
+from sources.grades import grades_of
+from sources.models import Claim
 
 from .codebook import DataFile
 from .record import Gazetteer
@@ -25,8 +27,11 @@ EVENTS = DataFile(
     title=_("Events on the map (GeoJSON)"),
     description=(
         "One Point feature per published event and each of its published places that has a point; "
-        "properties: event, title, url, event_type, start_date, end_date, date_precision, part_of, "
-        "place, place_name, place_kind, coordinate_confidence. Events without any "
+        "properties: event, title, url, event_type, start_date, end_date, start_precision and end_precision "
+        "(day, month, year, approximate; null for an unknown date), date_meaning (lasted: from start to end; "
+        "within: sometime between them), part_of, "
+        "place, place_name, place_kind, coordinate_confidence, grade_occurred and grade_perpetrator (the event's "
+        "two grades, it happened and who did it: an assessment, or null when no claim answers it). Events without any "
         "located place are left out and counted in the collection's events_without_coordinates."
     ),
     columns=(),
@@ -65,10 +70,12 @@ def collection(features, counts):
 
 def event_features(queryset, urls, counts):
     gazetteer, types = Gazetteer(), dict(Event.Type.choices)
-    fields = ("pk", "slug", "title", "event_type", "start_date", "end_date", "date_precision", "parent_id")
+    fields = ("pk", "slug", "title", "event_type", *DATE_FIELDS, "parent_id")
+    parent_slugs = PublishedSlugs(Event)
     for events in values_in_chunks(queryset, *fields):
         places = places_of([event["pk"] for event in events])
-        parents = published_slugs(Event, {event["parent_id"] for event in events if event["parent_id"]})
+        graded = grades_of([event["pk"] for event in events])
+        parents = parent_slugs.of(event["parent_id"] for event in events)
         for event in events:
             located = [
                 place
@@ -89,12 +96,16 @@ def event_features(queryset, urls, counts):
                         "event_type": types[event["event_type"]],
                         "start_date": iso(event["start_date"]),
                         "end_date": iso(event["end_date"]),
-                        "date_precision": event["date_precision"],
+                        "start_precision": event["start_precision"] or None,
+                        "end_precision": event["end_precision"] or None,
+                        "date_meaning": event["date_meaning"],
                         "part_of": parents.get(event["parent_id"]),
                         "place": place.slug,
                         "place_name": place.name,
                         "place_kind": place.kind,
                         "coordinate_confidence": place.confidence,
+                        "grade_occurred": graded.get(event["pk"], {}).get(Claim.Kind.OCCURRED),
+                        "grade_perpetrator": graded.get(event["pk"], {}).get(Claim.Kind.PERPETRATOR),
                     },
                 }
 
@@ -102,8 +113,9 @@ def event_features(queryset, urls, counts):
 def place_features(urls, counts):
     fields = ("slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence",
               "coordinate_source_url", "coordinate_note")  # fmt: skip
+    parent_slugs = PublishedSlugs(Place)
     for places in values_in_chunks(Place.objects.published().order_by("name", "pk"), *fields):
-        parents = published_slugs(Place, {place["parent_id"] for place in places if place["parent_id"]})
+        parents = parent_slugs.of(place["parent_id"] for place in places)
         for place in places:
             if place["latitude"] is None:
                 counts["places_without_coordinates"] += 1

@@ -10,7 +10,8 @@ from collections import namedtuple
 from django.db.models import Max
 
 from events.exports import any_of, grouped, participants_of, places_of, values_in_chunks
-from events.models import ActorRelation, Event, Participation, Place, Status
+from events.dates import days_open
+from events.models import DATE_FIELDS, ActorRelation, Event, Participation, Place, Status, coarsest
 from sources.models import Citation, Claim
 from sources.public import public_claims
 
@@ -21,11 +22,25 @@ EVENT_FIELDS = (
     "summary",
     "event_type",
     "sub_event_type",
-    "start_date",
-    "end_date",
-    "date_precision",
+    *DATE_FIELDS,
     "parent_id",
 )
+
+
+
+def dating(event):
+    """What a precision code needs of an event row: (its coarsest precision, or "" when its start is unknown or
+    it is approximate; how many days its dates leave open when they bound a moment nobody dated, else None).
+
+    The codes qualify the row's first date: with no start there is nothing for them to qualify.
+    """
+    precision = coarsest(event["start_precision"], event["end_precision"])
+    if event["start_date"] is None or precision == Event.DatePrecision.APPROXIMATE:
+        return "", None
+    if event["date_meaning"] != Event.DateMeaning.WITHIN:
+        return precision, None
+    return precision, days_open(event["start_date"], event["start_precision"], event["end_date"], event["end_precision"])
+
 
 PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude confidence")
 
@@ -144,6 +159,7 @@ CLAIM_FIELDS = (
     "party__name",
     "party__kind",
     "qualifier",
+    "magnitude",
     "value_low",
     "value_high",
     "unit",

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from events.exports import any_of, entry_url_pattern, free_text, grouped, joined, published_slugs, values_in_chunks
+from events.exports import PublishedSlugs, any_of, entry_url_pattern, free_text, grouped, joined, values_in_chunks
 from events.models import Actor, ActorRelation, Event, Place
 from sources.models import Claim, Source
 
@@ -24,9 +24,17 @@ EVENTS = DataFile(
         date("event_date_start", "The first day; empty when the record does not know it."),
         date("event_date_end", "The last day; empty when the record does not know it."),
         one_of(
-            "time_precision",
-            "How precisely the dates are known: day, month, year or approximate (“sometime in September” is a month).",
+            "start_precision",
+            "How precisely the first day is known: day, month, year or approximate (“sometime in September” is a "
+            "month); empty when the record does not know it.",
             Event.DatePrecision.values,
+        ),
+        one_of("end_precision", "How precisely the last day is known; empty when the record does not know it.", Event.DatePrecision.values),
+        one_of(
+            "date_meaning",
+            "lasted: the event lasted from the first day to the last; within: it happened sometime between them, "
+            "on days nobody recorded.",
+            Event.DateMeaning.values,
         ),
         one_of("event_type", "ACLED's event type, or “Armed conflict (contains events)” for a war or campaign.", Event.Type.labels),
         text("sub_event_type", "ACLED's sub-event type, where the record gives one."),
@@ -36,6 +44,17 @@ EVENTS = DataFile(
         text("other_actors", "Perpetrators, targets and other participants, each with its role in brackets."),
         text("locations", "The event's published places, separated by “ | ”."),
         text("notes", "The event's summary."),
+        one_of(
+            "grade_occurred",
+            "It happened: the strongest assessment among the event's published “occurred” claims that no later claim "
+            "supersedes; empty when no claim answers it.",
+            Claim.Assessment.values,
+        ),
+        one_of(
+            "grade_perpetrator",
+            "Who did it: the same, from its published “perpetrator” claims; empty when no claim answers it.",
+            Claim.Assessment.values,
+        ),
     ),
 )
 
@@ -54,15 +73,18 @@ CLAIMS = DataFile(
         text("event_title", "That event's title."),
         date("event_start", "That event's first day."),
         date("event_end", "That event's last day."),
-        one_of("date_precision", "How precisely the event's dates are known.", Event.DatePrecision.values),
+        one_of("event_start_precision", "How precisely that event's first day is known.", Event.DatePrecision.values),
+        one_of("event_end_precision", "How precisely that event's last day is known.", Event.DatePrecision.values),
+        one_of("event_date_meaning", "lasted: from first to last day; within: sometime between them.", Event.DateMeaning.values),
         one_of("kind", "What is claimed: killed, wounded, displaced, strength, outcome, ...", Claim.Kind.values),
         text("party", "The party affected: whose fighters died, whose strength is given."),
         text("actor", "The actor the claim is about: the commander named, the alleged perpetrator."),
         text("place", "The place the claim is limited to (“in Haroum alone”)."),
         one_of(
             "qualifier",
-            "How the figure is given: exact, about, at_least, at_most, between, unknown (a figure nobody knows); "
-            "empty for a claim that is not a figure.",
+            "How the figure is given: exact, about, at_least, more_than (strictly above value_low), at_most, "
+            "fewer_than (strictly below value_high), between, vague (a magnitude in words, see magnitude), unknown "
+            "(a figure nobody knows); empty for a claim that is not a figure.",
             [value for value in Claim.Qualifier.values if value],
         ),
         integer("value_low", "The lower bound of the figure (the figure itself when exact or about).", minimum=0),
@@ -75,6 +97,18 @@ CLAIMS = DataFile(
         text("same_allegation_as", "The slug of the claim this one restates in other words."),
         text("sources", "The titles of the published sources that carry it, separated by “ | ”."),
         text("source_urls", "Their addresses, separated by “ | ”; a source without a known address has none."),
+        one_of(
+            "magnitude",
+            "For a vague figure, the word said (“dozens”); value_low and value_high are the editors' reading of it.",
+            Claim.Magnitude.values,
+        ),
+        date("stated_on", "When the claimant made the claim; empty when not known (a month or year: its first day)."),
+        one_of("stated_on_precision", "How precisely stated_on is known.", Claim.DatePrecision.values),
+        date("as_of", "For a figure: the date it holds as of, when the source gives one."),
+        one_of("as_of_precision", "How precisely as_of is known.", Claim.DatePrecision.values),
+        text("supersedes", "The slug of the earlier claim this one revises or corrects."),
+        text("superseded_by", "The slugs of the later claims that revise or correct this one, latest first, "
+             "separated by “ | ”; the superseded claim stays in the record."),
     ),
 )
 
@@ -172,8 +206,9 @@ def place_rows(request):
         "slug", "name", "alternate_names", "kind", "parent_id", "latitude", "longitude",
         "coordinate_confidence", "coordinate_source_url", "coordinate_note", "description",
     )  # fmt: skip
+    parent_slugs = PublishedSlugs(Place)
     for places in values_in_chunks(Place.objects.published().order_by("name", "pk"), *fields):
-        parents = published_slugs(Place, {place["parent_id"] for place in places if place["parent_id"]})
+        parents = parent_slugs.of(place["parent_id"] for place in places)
         for place in places:
             yield [
                 place["slug"],
@@ -181,7 +216,7 @@ def place_rows(request):
                 free_text(place["name"]),
                 free_text(lines(place["alternate_names"])),
                 place["kind"],
-                parents.get(place["parent_id"], ""),
+                parents.get(place["parent_id"]) or "",
                 place["latitude"],
                 place["longitude"],
                 place["coordinate_confidence"],

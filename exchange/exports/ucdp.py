@@ -12,7 +12,7 @@ from events.models import Actor, Event, Place
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, text
 from .figures import EventDeaths
-from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
+from .record import SETTLEMENTS, Ancestry, dating, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
 
 DEATH_COUNTS = "Never a sum of partisan figures; every figure with its claimant is in source_original."
 
@@ -55,8 +55,10 @@ FILE = DataFile(
         text("country", "The country the location lies in."),
         code(
             "date_prec",
-            "1: the day is known; 2: within 2 to 6 days; 3: within a week; 4: within a month; 5: within a year. "
-            "Empty for an approximate date.",
+            "1: the days are known (dates that say how long it lasted, known to the day); the event happened "
+            "sometime within 2: 2 to 6 days; 3: a week; 4: a month (or its dates are known only to the month); "
+            "5: a year or more (or known only to the year). Empty when the record does not know the date, "
+            "for an approximate date, and for “sometime after” or “before” a date.",
             [1, 2, 3, 4, 5],
         ),
         date("date_start", "The first day of the event; empty when the record does not know it."),
@@ -104,11 +106,16 @@ def where_prec(location, point):
 
 
 def date_prec(event):
-    precision, start, end = event["date_precision"], event["start_date"], event["end_date"]
-    if precision == Event.DatePrecision.DAY and start:
-        span = (end - start).days + 1 if end else 1
-        return 1 if span == 1 else 2 if span <= 6 else 3 if span <= 7 else 4 if span <= 31 else 5
-    return {Event.DatePrecision.MONTH: 4, Event.DatePrecision.YEAR: 5}.get(precision, "")
+    """Dates that say how long it lasted are as precise as their vaguer end; dates that bound a moment
+    nobody dated, as wide as the days they leave open. Empty when undated, approximate, or open-ended."""
+    precision, days = dating(event)
+    if not precision:
+        return ""
+    if event["date_meaning"] == Event.DateMeaning.WITHIN:
+        if days is None:
+            return ""
+        return 1 if days == 1 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
+    return {Event.DatePrecision.DAY: 1, Event.DatePrecision.MONTH: 4, Event.DatePrecision.YEAR: 5}[precision]
 
 
 def type_of_violence(event_type, side_a, side_b):

@@ -9,9 +9,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import http_date
 
-from events.exports import EventExportView, csv_download, entry_url_pattern
+from events.exports import EventExportView, chunks, csv_download, entry_url_pattern
 from events.views import EventListView
 from sources.exports import ClaimExportView
+from sources.grades import grades_of
+from sources.models import Claim
 
 from . import acled, geojson, tables, ucdp
 from .datapackage import ARTICLE, LICENCE, RecordVersion, descriptor
@@ -75,7 +77,17 @@ class VersionedFile:
 
 
 class EventsFile(VersionedFile, EventExportView):
+    """The events list's file, with the two grades of each event (sources/grades.py) at the end."""
+
     data_file = tables.EVENTS
+    columns = (*EventExportView.columns, "grade_occurred", "grade_perpetrator")
+
+    def rows(self, queryset):
+        for chunk in chunks(super().rows(queryset)):
+            graded = grades_of([row[0] for row in chunk], key="event__slug")
+            for row in chunk:
+                event_grades = graded.get(row[0], {})
+                yield [*row, event_grades.get(Claim.Kind.OCCURRED, ""), event_grades.get(Claim.Kind.PERPETRATOR, "")]
 
 
 class ClaimsFile(VersionedFile, ClaimExportView):

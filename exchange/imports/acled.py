@@ -94,7 +94,9 @@ EVENT_COLUMNS = {
     "sub_event_type": "sub_event_type",
     "start_date": "event_date",
     "end_date": "event_date",
-    "date_precision": "time_precision",
+    "start_precision": "time_precision",
+    "end_precision": "time_precision",
+    "date_meaning": "time_precision",
 }
 PLACE_COLUMNS = {"latitude": "latitude", "longitude": "longitude", "coordinate_confidence": "geo_precision"}
 CLAIM_COLUMNS = {"wording": "notes", "statement": "notes", "value_low": "fatalities", "value_high": "fatalities"}
@@ -366,7 +368,10 @@ class AcledImport(Import):
             "sub_event_type": sub_type,
             "start_date": start,
             "end_date": end,
-            "date_precision": precision,
+            "start_precision": precision,
+            "end_precision": precision,
+            # An ACLED event is of one day: known only to the month, that day is sometime within it.
+            "date_meaning": Event.DateMeaning.WITHIN if precision == Event.DatePrecision.MONTH else Event.DateMeaning.LASTED,
         }
         if existing is None:
             when = date_text(start, precision)
@@ -400,7 +405,7 @@ class AcledImport(Import):
         wording = f"fatalities: {fatalities}"
         if row["notes"]:
             wording = f"{wording}\nnotes: {row['notes']}"
-        when = date_text(event.start_date, event.date_precision)
+        when = date_text(event.start_date, event.start_precision)
         values = {
             "kind": Claim.Kind.KILLED,
             "statement": f"{fatalities} people killed at {row['location']} ({when}), per {row['source']}"[:300],

@@ -5,8 +5,10 @@ party, actor and claimant by their label (short name, or name), the place by its
 restates by its slug, its sources by their titles joined with " | ". Each must name an entry that is
 in the record already (its slug works too): an import of claims creates claims and their citations,
 nothing else. The columns the export derives from those entries (url, event_title, event_start,
-event_end, date_precision, source_urls) are not read, and neither is any column it does not know.
+event_end, event_start_precision, event_end_precision, event_date_meaning, source_urls) are not read, and neither is any column it does not know.
 """
+
+import datetime
 
 from events.models import Actor, Event, Place
 from sources.models import Citation, Claim, Source
@@ -33,6 +35,15 @@ COLUMNS = {
     "assessment": "assessment",
     "assessment_reason": "assessment_reason",
     "restates": "same_allegation_as",
+}
+# Columns added to the export later: read when the file has them, and a file without them changes none of these.
+LATER_COLUMNS = {
+    "magnitude": "magnitude",
+    "stated_on": "stated_on",
+    "stated_on_precision": "stated_on_precision",
+    "as_of": "as_of",
+    "as_of_precision": "as_of_precision",
+    "supersedes": "supersedes",
 }
 SOURCE_SEPARATOR = " | "
 
@@ -73,12 +84,23 @@ class ClaimsImport(Import):
         cited = set(claim.citations.values_list("source_id", flat=True)) if existing else set()
         new_sources = [source for source in sources if source.pk not in cited]
         row_changes = [f"citation of “{source.title}” added" for source in new_sources] if existing else []
-        self.commit(row, claim, changed, COLUMNS, row_changes, fallback_column="claim")
+        self.commit(row, claim, changed, COLUMNS | LATER_COLUMNS, row_changes, fallback_column="claim")
         for source in new_sources:
             self.add_row(row, Citation, {"source": "sources"}, "sources", claim=claim, source=source)
         self.saved[slug] = claim
 
     def read_values(self, row):
+        later = {
+            "magnitude": lambda: row["magnitude"],
+            "stated_on": lambda: self.day(row, "stated_on"),
+            "stated_on_precision": lambda: row["stated_on_precision"],
+            "as_of": lambda: self.day(row, "as_of"),
+            "as_of_precision": lambda: row["as_of_precision"],
+            "supersedes": lambda: self.entry(row, "supersedes", self.superseded),
+        }
+        return self.first_values(row) | {field: read() for field, read in later.items() if field in row.values}
+
+    def first_values(self, row):
         return {
             "statement": exported_text(row["statement"]),
             "event": self.entry(row, "event", self.event),
@@ -125,6 +147,24 @@ class ClaimsImport(Import):
             )
         claim = Claim.objects.filter(slug=slug).first()
         return (claim, None) if claim else (None, f"no claim has the slug “{slug}”")
+
+    def superseded(self, slug):
+        if slug in self.saved:
+            return self.saved[slug], None
+        claim = Claim.objects.filter(slug=slug).first()
+        if claim is not None:
+            return claim, None
+        return None, f"no claim has the slug “{slug}” (a claim it supersedes must be in the record or earlier in the file)"
+
+    def day(self, row, column):
+        text = row[column]
+        if not text:
+            return None
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            row.problems.append((column, f"“{text}” is not a date written YYYY-MM-DD"))
+            return None
 
     def number(self, row, column):
         text = row[column]

@@ -1,16 +1,15 @@
 """Finding the record's actors, places and sources by the names a file gives them."""
 
-import unicodedata
 from collections import defaultdict
 
 from django.utils.text import slugify
 
+from events.names import without_accents
+
 
 def folded(name):
     """A name as matching compares it: case, accents, apostrophes and spacing ignored (“N’Tillit” is “n'tillit”)."""
-    name = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    name = "".join(char for char in name if not unicodedata.combining(char))
-    return " ".join(name.casefold().split())
+    return " ".join(without_accents(name.replace("’", "'")).split())
 
 
 class NameIndex:

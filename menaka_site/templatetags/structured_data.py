@@ -39,10 +39,14 @@ def event_json_ld(context, event):
     if event.summary:
         data["description"] = event.summary
     # schema.org dates are ISO dates: a month or a year is written as such, never as its first day.
-    for key, date in (("startDate", event.start_date), ("endDate", event.end_date)):
+    ends = (("startDate", event.start_date, event.start_precision), ("endDate", event.end_date, event.end_precision))
+    if event.is_dated_within and event.start_date != event.end_date:
+        # schema.org's dates say when it began and ended; a window around an undated moment says neither.
+        ends = ()
+    for key, date, precision in ends:
         if date is not None:
             data[key] = {"day": date.isoformat(), "month": date.strftime("%Y-%m"), "year": date.strftime("%Y")}.get(
-                event.date_precision
+                precision
             )
     data = {key: value for key, value in data.items() if value is not None}
     places = [place_data(request, event_place.place) for event_place in event.published_event_places]

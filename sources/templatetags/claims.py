@@ -9,15 +9,25 @@ from dataclasses import dataclass
 from django import template
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
+from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from editorial.dates import day_month_year
 from events.excerpts import excerpt
+from sources import grades
 from sources.models import Claim
-from sources.public import claims_previewed_with, in_reading_order, public_claims, with_details, with_same_allegations
+from sources.public import (
+    claims_previewed_with,
+    in_reading_order,
+    public_claims,
+    with_details,
+    with_revisions,
+    with_same_allegations,
+)
 
 register = template.Library()
 
@@ -51,19 +61,36 @@ KIND_HEADINGS = {
 }
 
 
-def describe_figure(qualifier, low, high, unit):
-    """A figure in words from its parts, in the reader's language: "at least 73 fighters", "about 1,000 fighters",
-    "unknown"; "" if not a figure."""
+# A magnitude in words with its unit: French says "plusieurs combattants" but "des dizaines de combattants".
+MAGNITUDE_WORDS = {
+    Claim.Magnitude.SEVERAL: gettext_lazy("several %(unit)s"),
+    Claim.Magnitude.DOZENS: gettext_lazy("dozens of %(unit)s"),
+    Claim.Magnitude.SCORES: gettext_lazy("scores of %(unit)s"),
+    Claim.Magnitude.HUNDREDS: gettext_lazy("hundreds of %(unit)s"),
+    Claim.Magnitude.THOUSANDS: gettext_lazy("thousands of %(unit)s"),
+}
+
+
+def describe_figure(qualifier, low, high, unit, magnitude=""):
+    """A figure in words from its parts, in the reader's language: "more than 73 fighters", "about 1,000 fighters",
+    "dozens of fighters (read as at least 24)", "unknown"; "" if not a figure."""
     if qualifier == Qualifier.UNKNOWN:
         return _("unknown")
     if qualifier == Qualifier.NOT_A_FIGURE:
         return ""
+    if qualifier == Qualifier.VAGUE:
+        words, bounds = magnitude_in_words(magnitude, unit), bounds_in_words(low, high)
+        return _("%(words)s (read as %(bounds)s)") % {"words": words, "bounds": bounds}
     if qualifier == Qualifier.BETWEEN:
         text, last = _("between %(low)s and %(high)s"), high
     elif qualifier == Qualifier.AT_MOST:
         text, last = _("at most %(high)s"), high
+    elif qualifier == Qualifier.FEWER_THAN:
+        text, last = _("fewer than %(high)s"), high
     elif qualifier == Qualifier.AT_LEAST:
         text, last = _("at least %(low)s"), low
+    elif qualifier == Qualifier.MORE_THAN:
+        text, last = _("more than %(low)s"), low
     elif qualifier == Qualifier.ABOUT:
         text, last = _("about %(low)s"), low
     else:
@@ -75,13 +102,61 @@ def describe_figure(qualifier, low, high, unit):
     return in_words(last) % {"number": number} if in_words else f"{number} {unit}"
 
 
+def magnitude_in_words(magnitude, unit):
+    if magnitude not in MAGNITUDE_WORDS:
+        return magnitude
+    if not unit:
+        return str(Claim.Magnitude(magnitude).label)
+    unit_label = Claim.Unit(unit).label if unit in Claim.Unit.values else unit
+    return MAGNITUDE_WORDS[magnitude] % {"unit": unit_label}
+
+
 def _grouped(number):
     return number_format(number, force_grouping=True) if number is not None else ""
 
 
+def bounds_in_words(low, high):
+    if low is not None and high is not None:
+        return _("between %(low)s and %(high)s") % {"low": _grouped(low), "high": _grouped(high)}
+    if low is not None:
+        return _("at least %(low)s") % {"low": _grouped(low)}
+    return _("at most %(high)s") % {"high": _grouped(high)}
+
+
 @register.filter
 def figure(claim):
-    return describe_figure(claim.qualifier, claim.value_low, claim.value_high, claim.unit)
+    return describe_figure(claim.qualifier, claim.value_low, claim.value_high, claim.unit, claim.magnitude)
+
+
+def describe_date(day, precision):
+    """ "5 December 2022", "December 2022", "2022" as precise as known, in the reader's language; "" when unknown."""
+    if day is None:
+        return ""
+    if precision == Claim.DatePrecision.YEAR:
+        return f"{day.year}"
+    if precision == Claim.DatePrecision.MONTH:
+        return format_date(day, "F Y")
+    return day_month_year(day)
+
+
+@register.filter
+def stated_on(claim):
+    return describe_date(claim.stated_on, claim.stated_on_precision)
+
+
+@register.filter
+def as_of(claim):
+    return describe_date(claim.as_of, claim.as_of_precision)
+
+
+@register.filter
+def attribution(claim):
+    """Who says it, in plain words beside a statement shown without its card: "per JNIM", or that the source
+    states it in its own voice. Names only a published claimant."""
+    person = public(claim.claimant)
+    if person is None:
+        return _("stated by its source in its own voice")
+    return _("per %(claimant)s") % {"claimant": person.label}
 
 
 @register.filter
@@ -202,9 +277,10 @@ def claims_list(**filters):
 
 
 def grouped_by_subject(shown_claims):
-    """Kind, then party: every claim about one quantity lands in one group, side by side, never added up."""
+    """Kind, then party: every claim about one quantity lands in one group, side by side, never added up; in each,
+    the claims that stand first and the superseded ones after them."""
     kinds = {}
-    for item in shown_claims:
+    for item in sorted(shown_claims, key=lambda item: bool(item.claim.public_superseded_by)):
         parties = kinds.setdefault(item.claim.kind, {})
         parties.setdefault(item.claim.party_id, PartyGroup(item.claim.party, [])).claims.append(item)
     return [KindGroup(kind, KIND_HEADINGS.get(kind, kind), list(parties.values())) for kind, parties in kinds.items()]
@@ -213,7 +289,7 @@ def grouped_by_subject(shown_claims):
 @register.inclusion_tag("sources/_claim_groups.html")
 def claims_about_event(event):
     about = public_claims().filter(event=event) if event.is_published else claims_previewed_with(event)
-    claims = excerpt(by_subject(with_same_allegations(with_details(about))), CLAIMS_SHOWN)
+    claims = excerpt(by_subject(with_revisions(with_same_allegations(with_details(about)))), CLAIMS_SHOWN)
     notes = Notes()
     shown = shown_with_notes(claims.items, notes)
     return {
@@ -228,7 +304,7 @@ def claims_about_event(event):
 @register.inclusion_tag("sources/_actor_claims.html")
 def claims_about_actor(actor):
     def shown(claims):
-        return excerpt(with_same_allegations(with_details(in_reading_order(claims))), CLAIMS_SHOWN)
+        return excerpt(with_revisions(with_same_allegations(with_details(in_reading_order(claims)))), CLAIMS_SHOWN)
 
     made = shown(public_claims().filter(claimant=actor))
     about = shown(public_claims().filter(Q(actor=actor) | Q(party=actor)))
@@ -244,3 +320,9 @@ def claims_about_actor(actor):
         "notes": notes.all,
         "prefix": f"claims-{actor.slug}",
     }
+
+
+@register.simple_tag
+def event_grades(event):
+    """The event's two grades, "it happened" and "who did it" (see sources/grades.py)."""
+    return grades.event_grades(event)

@@ -31,6 +31,9 @@ PAGE_TYPES = {
     "claim list": lambda: reverse("claim-list"),
     "claim list with filter errors": lambda: reverse("claim-list") + "?kind=rumour&claimant=nobody",
     "claim list of one source": lambda: reverse("claim-list") + f"?source={first_published(Source).slug}",
+    "claim list of figures, sorted": lambda: reverse("claim-list") + "?figures=on&order=-claimant",
+    "claim list with a bad order": lambda: reverse("claim-list") + "?order=statement",
+    "dossier": lambda: reverse("event-dossier", args=[first_published(Event, children__isnull=False).slug]),
     "claim detail": lambda: first_published(Claim, event__slug=MAIN_EVENT).get_absolute_url(),
     "history": lambda: reverse("event-history", args=[MAIN_EVENT]),
     "revision": lambda: reverse(

@@ -75,8 +75,9 @@ CLAIM_KINDS = [
     (Claim.Kind.OTHER, (), 2),
 ]
 FIGURE_QUALIFIERS = [
-    (Claim.Qualifier.EXACT, 35), (Claim.Qualifier.ABOUT, 25), (Claim.Qualifier.AT_LEAST, 20),
-    (Claim.Qualifier.AT_MOST, 6), (Claim.Qualifier.BETWEEN, 9), (Claim.Qualifier.UNKNOWN, 5),
+    (Claim.Qualifier.EXACT, 33), (Claim.Qualifier.ABOUT, 24), (Claim.Qualifier.AT_LEAST, 15),
+    (Claim.Qualifier.MORE_THAN, 5), (Claim.Qualifier.AT_MOST, 4), (Claim.Qualifier.FEWER_THAN, 2),
+    (Claim.Qualifier.BETWEEN, 9), (Claim.Qualifier.VAGUE, 3), (Claim.Qualifier.UNKNOWN, 5),
 ]
 ASSESSMENTS = [
     (Claim.Assessment.REPORTED, 50), (Claim.Assessment.CORROBORATED, 15), (Claim.Assessment.ALLEGED, 15),
@@ -338,7 +339,9 @@ class Synthesizer:
             start = end = None
         return Event(
             slug=self.slug(noun, number), title=title, event_type=event_type, sub_event_type=sub_type,
-            start_date=start, end_date=end, date_precision=precision or "approximate", parent=parent,
+            start_date=start, end_date=end, start_precision=precision or "", end_precision=precision or "",
+            # As in the article ("the truce expired sometime in September"), without another draw of the seed.
+            date_meaning="within" if precision == "month" else "lasted", parent=parent,
             status=status, summary=f"A synthetic {noun} (seed {self.seed}), not a real one.",
         )
 
@@ -414,6 +417,7 @@ class Synthesizer:
         rng = self.rng
         status, draft = self.status_and_word()
         low = high = None
+        magnitude = ""
         if unit:
             qualifier = weighted(rng, FIGURE_QUALIFIERS)[0]
             figure = max(1, round(base * rng.uniform(0.6, 1.6)))
@@ -421,11 +425,16 @@ class Synthesizer:
                 Claim.Qualifier.EXACT: (figure, figure, f"{figure}"),
                 Claim.Qualifier.ABOUT: (figure, figure, f"around {figure}"),
                 Claim.Qualifier.AT_LEAST: (figure, None, f"{figure}+"),
+                Claim.Qualifier.MORE_THAN: (figure, None, f"over {figure}"),
                 Claim.Qualifier.AT_MOST: (None, figure, f"up to {figure}"),
+                Claim.Qualifier.FEWER_THAN: (None, figure, f"fewer than {figure}"),
+                Claim.Qualifier.VAGUE: (24, 99, "dozens"),
                 Claim.Qualifier.BETWEEN: (figure, figure + rng.randint(1, figure + 5), None),
                 Claim.Qualifier.UNKNOWN: (None, None, "an unknown number"),
             }[qualifier]
             wording = wording or f"{low} to {high}"
+            if qualifier == Claim.Qualifier.VAGUE:
+                magnitude = Claim.Magnitude.DOZENS
         else:
             qualifier, wording = Claim.Qualifier.NOT_A_FIGURE, f"Synthetic wording of claim {number}"
         assessment = weighted(rng, ASSESSMENTS)[0]
@@ -436,7 +445,7 @@ class Synthesizer:
             slug=self.slug("claim", number), kind=kind, status=status,
             statement=f"Synthetic {draft}claim {number}: {kind.label.lower()}, {wording}",
             event=event, actor=actor, party=party, claimant=claimant, qualifier=qualifier,
-            value_low=low, value_high=high, unit=unit, wording=wording, assessment=assessment,
+            value_low=low, value_high=high, unit=unit, wording=wording, magnitude=magnitude, assessment=assessment,
             assessment_reason="A synthetic assessment." if assessment in (Claim.Assessment.DISCOUNTED, Claim.Assessment.CONTESTED) else "",
             place=rng.choice(self.villages) if rng.random() < 0.05 else None,
         )

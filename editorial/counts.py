@@ -1,0 +1,32 @@
+"""The lengths of public lists, counted once per version of the record.
+
+Counting every published claim or event on each request is a scan that grows with the record
+(50 ms for the claims at 100,000 events on SQLite, more on PostgreSQL at a million rows); the
+number only changes when the record does, so each distinct query is counted once per version
+(editorial.page_cache) and read back from the shared cache after that. The page cache itself may
+be off: this is a count, not a page, and it holds nothing a reader could not see.
+"""
+
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
+from django.db import connections
+from django.utils.functional import cached_property
+
+from .page_cache import once_per_version
+
+
+def count_of(queryset):
+    """queryset.count(), once per version of the record for that exact query."""
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # a filter that matches nothing, such as an empty __in
+        return 0
+    return once_per_version(f"count\\n{connections[queryset.db].vendor}\\n{sql}\\n{params!r}", queryset.count)
+
+
+class RecordPaginator(Paginator):
+    """A paginator over a queryset whose count is count_of()."""
+
+    @cached_property
+    def count(self):
+        return count_of(self.object_list)

@@ -1,0 +1,78 @@
+"""Two grades on an event: whether it happened, and who did it, each read from the event's own claims.
+
+An alleged massacre can be corroborated as having happened while who committed it stays an allegation,
+so the two questions are graded apart: "it happened" from the event's published *occurred* claims,
+"who did it" from its published *perpetrator* claims. A grade is the strongest assessment among the
+claims that stand (those no public claim supersedes): corroborated, then reported, alleged, contested,
+discounted. One corroborated claim makes the question corroborated, whatever else is alleged; only when
+every standing claim is discounted is the question discounted. An event with no such claim has no grade
+for that question: the record does not say, which is not the same as "alleged".
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Claim
+from .public import claims_previewed_with, public_claims
+
+Assessment = Claim.Assessment
+
+GRADED_KINDS = {Claim.Kind.OCCURRED: _("It happened"), Claim.Kind.PERPETRATOR: _("Who did it")}
+STRONGEST_FIRST = (
+    Assessment.CORROBORATED,
+    Assessment.REPORTED,
+    Assessment.ALLEGED,
+    Assessment.CONTESTED,
+    Assessment.DISCOUNTED,
+)
+
+
+@dataclass
+class Grade:
+    kind: str
+    question: str
+    assessment: str  # "" when no standing claim answers the question
+    claims: list  # the standing claims that give the grade
+
+    @property
+    def label(self):
+        return Assessment(self.assessment).label if self.assessment else _("No claim in the record")
+
+
+def strongest(assessments):
+    return min(assessments, key=STRONGEST_FIRST.index, default="")
+
+
+def standing_claims():
+    """Public occurred and perpetrator claims that no public claim supersedes."""
+    return public_claims().filter(kind__in=GRADED_KINDS).exclude(superseded_by__in=public_claims())
+
+
+def grades(claims):
+    """The two grades, in a fixed order, from the standing claims of one event."""
+    result = []
+    for kind, question in GRADED_KINDS.items():
+        of_kind = [claim for claim in claims if claim.kind == kind]
+        assessment = strongest(claim.assessment for claim in of_kind)
+        result.append(Grade(kind, question, assessment, [c for c in of_kind if c.assessment == assessment]))
+    return result
+
+
+def event_grades(event):
+    """The grades of one event, in one query; a staff preview of an unpublished event grades the claims it previews."""
+    if event.is_published:
+        claims = standing_claims().filter(event=event)
+    else:
+        claims = claims_previewed_with(event).filter(kind__in=GRADED_KINDS).exclude(superseded_by__in=public_claims())
+    return grades(list(claims.select_related("actor", "claimant").order_by("slug")))
+
+
+def grades_of(events, key="event_id"):
+    """{event: {"occurred": assessment, "perpetrator": assessment}} for exports, the events named by ``key`` (their
+    ids, or "event__slug" and their slugs): one query for many events. An event without graded claims is absent."""
+    found = {}
+    claims = standing_claims().filter(**{f"{key}__in": events}).values_list(key, "kind", "assessment")
+    for event, kind, assessment in claims:
+        found.setdefault(event, {}).setdefault(kind, []).append(assessment)
+    return {event: {kind: strongest(values) for kind, values in kinds.items()} for event, kinds in found.items()}

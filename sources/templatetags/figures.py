@@ -1,0 +1,51 @@
+"""The figures claimed about an event or an actor, in the compact form of their pages: one row per question.
+
+The questions are /figures/'s own (sources/figures.py); each row sets every figure claimed for it side
+by side, with its claimant and assessment, never added up. A page shows the first QUESTIONS_SHOWN and
+links to /figures/ filtered the same way for the rest. Each tag makes a fixed number of queries.
+"""
+
+from django import template
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from events.excerpts import Excerpt
+from sources.figures import figure_claims, question_keys, questions_on
+
+register = template.Library()
+
+QUESTIONS_SHOWN = 10
+
+
+def compact_figures(claims, figures_url, heading_id, show_event):
+    first = Paginator(question_keys(claims), QUESTIONS_SHOWN).page(1)
+    # Every figure of a question is shown, not only those that made it this page's question.
+    questions = questions_on(first, figure_claims())
+    return {
+        "questions": Excerpt(questions, first.paginator.count),
+        "figures_url": figures_url,
+        "heading_id": heading_id,
+        "show_event": show_event,
+    }
+
+
+def figures_list(**filters):
+    return f"{reverse('figures')}?{urlencode(filters)}"
+
+
+@register.inclusion_tag("sources/_compact_figures.html")
+def figures_about_event(event):
+    if not event.is_published:
+        return {"questions": None}
+    about = figure_claims().filter(event=event)
+    return compact_figures(about, figures_list(event=event.slug), f"figures-{event.slug}", show_event=False)
+
+
+@register.inclusion_tag("sources/_compact_figures.html")
+def figures_about_actor(actor):
+    if not actor.is_published:
+        return {"questions": None}
+    about = figure_claims().filter(Q(actor=actor) | Q(party=actor))
+    return compact_figures(about, figures_list(about=actor.slug), f"figures-{actor.slug}", show_event=True)
