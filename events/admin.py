@@ -21,7 +21,7 @@ class ParticipationInline(RowInline):
 class EventPlaceInline(RowInline):
     model = EventPlace
     fk_name = "event"
-    fields = ("place",)
+    fields = ("place", "position")
     autocomplete_fields = ("place",)
     verbose_name = "place"
     verbose_name_plural = "places"
@@ -65,7 +65,7 @@ class EventAdmin(EntryAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", "event_type", "sub_event_type", "parent")}),
         (_("When"), {"fields": (("start_date", "start_precision"), ("end_date", "end_precision"), "date_meaning")}),
-        (_("What happened"), {"fields": ("summary", "outcome")}),
+        (_("What happened"), {"fields": ("summary", "outcome", "places_note")}),
         (_("Front page"), {"fields": ("featured",)}),
     )
     inlines = (ParticipationInline, EventPlaceInline)

@@ -397,6 +397,12 @@ class Event(NamedModel):
     outcome = models.TextField(
         blank=True, help_text=_("The outcome as the record states it, where one is stated."), verbose_name=_("outcome")
     )
+    places_note = models.CharField(
+        _("more places, unnamed"),
+        max_length=200,
+        blank=True,
+        help_text=_("Places the sources mention without naming them, in their words: “and surrounding villages”."),
+    )
     featured = models.BooleanField(
         _("featured on the front page"),
         default=False,
@@ -502,6 +508,12 @@ class EventPlaceQuerySet(models.QuerySet):
 class EventPlace(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_places", verbose_name=_("event"))
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="event_places", verbose_name=_("place"))
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        null=True,
+        blank=True,
+        help_text=_("Where the sources list this place among the event's places (1 first); empty when they give no order."),
+    )
 
     objects = EventPlaceQuerySet.as_manager()
     history = HistoricalRecords()

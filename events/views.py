@@ -1,6 +1,6 @@
 """Public pages: what happened."""
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -56,7 +56,9 @@ def filtered_list(name, **filters):
 def published_places():
     return Prefetch(
         "event_places",
-        queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED).select_related("place").order_by("place__name"),
+        queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
+        .select_related("place")
+        .order_by(F("position").asc(nulls_last=True), "place__name"),
         to_attr="published_event_places",
     )
 

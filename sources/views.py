@@ -111,7 +111,7 @@ def dossier_context(event):
     sides = [actors for actors in sides if actors]
     return {
         "event": event,
-        "places": places_in_reading_order([ep.place for ep in event.published_event_places]),
+        **dict(zip(("places", "wider_places"), places_in_reading_order(event.published_event_places))),
         "part_of": published_ancestors(event)[::-1],
         "results": [claim for claim in claims if claim.kind == Claim.Kind.OUTCOME],
         "sides": sides,
@@ -149,16 +149,20 @@ def infobox_rows(sides, claims):
     return rows
 
 
-def places_in_reading_order(places):
-    """The event's places, the ones that contain others last, widest last: "Haroum, Tadjalalt, Gao Region, Mali"."""
-    ancestors = {place: loaded_ancestors(place) for place in places}
+def places_in_reading_order(event_places):
+    """The event's places as an infobox reads them: (the places it happened at, the areas that contain them).
+
+    The first in the order the sources list them, then the others by name: "Tadjalalt, Haroum, N'Tillit";
+    the second widest last: "Gao Region, Mali". The event's places_note goes between the two.
+    """
+    ancestors = {ep.place: loaded_ancestors(ep.place) for ep in event_places}
     containers = {ancestor for chain in ancestors.values() for ancestor in chain}
-
-    def reading_order(place):
-        is_container = place in containers
-        return (is_container, -len(ancestors[place]) if is_container else 0, place.name)
-
-    return sorted(places, key=reading_order)
+    listed = sorted(
+        (ep for ep in event_places if ep.place not in containers),
+        key=lambda ep: (ep.position is None, ep.position or 0, ep.place.name),
+    )
+    wider = sorted((ep.place for ep in event_places if ep.place in containers), key=lambda place: -len(ancestors[place]))
+    return [ep.place for ep in listed], wider
 
 
 def loaded_ancestors(place):

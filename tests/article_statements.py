@@ -58,6 +58,9 @@ class Event:
     outcome: str = ""
     # "lasted" from start to end, or happened sometime "within" them ("sometime in September").
     dates_are: str = "lasted"
+    # The places in the order the article lists them, and the ones it mentions without naming.
+    listed_places: tuple = ()
+    places_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ THE_CLASHES = Event(
     frozenset({"tadjalalt", "haroum", "ntillit", "river-between-tadjalalt-and-haroum", "gao-region", "mali"}),
     both_sides(),
     "JNIM captures ISGS base in Fitili, Battles in Tadjalalt and Haroum end in status quo ante bellum",
+    listed_places=("tadjalalt", "haroum", "ntillit"),
+    places_note="and surrounding villages",
 )
 FITILI_CAPTURE = Event(
     "capture-of-fitili-base", "Clashes in Tin Djiridjitane and JNIM's capture of the ISGS base of Fitili",

@@ -127,6 +127,7 @@ def test_an_events_places_carry_their_coordinates_and_confidence(client, article
 
     assert places["mali"] == {
         "place": {"slug": "mali", "name": "Mali", "api_url": "http://testserver/api/places/mali/"},
+        "position": None,
         "latitude": 17.0,
         "longitude": -4.0,
         "coordinate_confidence": "representative",

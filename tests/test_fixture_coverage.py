@@ -50,6 +50,8 @@ def observed_event(expected):
         frozenset(event.participations.values_list("actor__slug", "role")),
         event.outcome,
         event.date_meaning,
+        tuple(event.event_places.filter(position__isnull=False).order_by("position").values_list("place__slug", flat=True)),
+        event.places_note,
     )
 
 

@@ -364,6 +364,17 @@ def test_the_shipped_record_rebuilds_the_articles_infobox(client, shipped_record
     assert "Battles in Tadjalalt and Haroum end in status quo ante bellum" in infobox
 
 
+def test_the_infobox_lists_the_places_in_the_articles_order_with_the_villages_it_does_not_name(client, shipped_record):
+    infobox = infobox_of(client.get(OVERVIEW)).replace(" ,", ",")
+
+    # The article: "Tadjalalt, Haroum, N'Tillit, and surrounding villages, Gao Region, Mali"; the river
+    # between the two towns, from its lead, has no place in that order and follows the ones listed.
+    assert (
+        "Place Tadjalalt, Haroum, N'Tillit, River between Tadjalalt and Haroum, and surrounding villages, "
+        "Gao Region, Mali" in infobox
+    )
+
+
 def test_the_shipped_record_tells_the_prelude_and_the_battle(client, shipped_record):
     text = text_of(client.get(OVERVIEW))
 

@@ -139,7 +139,7 @@ class EventPlaceSerializer(EntrySerializer):
 
     class Meta:
         model = EventPlace
-        fields = ["place", "latitude", "longitude", "coordinate_confidence"]
+        fields = ["place", "position", "latitude", "longitude", "coordinate_confidence"]
 
 
 class ParticipationSerializer(EntrySerializer):
@@ -189,6 +189,7 @@ class EventSerializer(EntrySerializer):
             "date_meaning",
             "part_of",
             "places",
+            "places_note",
             "participants",
             "outcome",
             "grades",
