@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from events.filters import EntryFilterForm, actor_filter, event_filter
@@ -87,12 +88,18 @@ CLAIM_ORDERINGS = {
 }
 
 
+REVERSED = _("{} (descending)")
+
+
 class ClaimOrdering(django_filters.OrderingFilter):
     """Sorts by one of CLAIM_ORDERINGS, "-" before it for the reverse; unknown values last either way."""
 
     def __init__(self, **kwargs):
         fields = {name: name for name in CLAIM_ORDERINGS}
         labels = {name: label for name, (label, _) in CLAIM_ORDERINGS.items()}
+        # django-filter words a reversed order when the class is made, in the language of that moment: word it here,
+        # lazily, so that each page says it in the reader's language.
+        labels |= {f"-{name}": format_lazy(REVERSED, label) for name, label in list(labels.items())}
         super().__init__(fields=fields, field_labels=labels, **kwargs)
 
     def filter(self, queryset, value):
