@@ -1,13 +1,14 @@
 """What every curated entry of the record shares: a slug, an editorial status."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 HIDDEN_STATUSES = [status for status in Status if status != Status.PUBLISHED]
@@ -34,7 +35,7 @@ CuratedManager = models.Manager.from_queryset(CuratedQuerySet)
 class CuratedModel(models.Model):
     slug = models.SlugField(
         max_length=120,
-        help_text="The entry's permanent name in URLs and fixtures: lowercase letters, digits and hyphens.",
+        help_text=_("The entry's permanent name in URLs and fixtures: lowercase letters, digits and hyphens."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
 

@@ -18,6 +18,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, router, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect, QueryDict
@@ -28,6 +29,8 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import pending, revisions, roles
@@ -52,17 +55,17 @@ class StatusRuleMixin:
         current = self.instance.status if self.instance.pk else None
         allowed = roles.statuses_allowed(self.editor, self._meta.model, current)
         status.choices = [(value, label) for value, label in status.choices if value in allowed]
-        status.error_messages["invalid_choice"] = (
+        status.error_messages["invalid_choice"] = _(
             "Only reviewers can publish or withdraw an entry, or change the status of a published one."
         )
 
 
 class EntryForm(StatusRuleMixin, forms.ModelForm):
     reason = forms.CharField(
-        label="Reason for this change",
+        label=gettext_lazy("Reason for this change"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Saved in the history with your name. Required when the entry is published.",
+        help_text=gettext_lazy("Saved in the history with your name. Required when the entry is published."),
     )
     edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -74,11 +77,11 @@ class EntryForm(StatusRuleMixin, forms.ModelForm):
             return
         if self.instance.status == Status.PUBLISHED:
             self.fields["reason"].required = True
-            self.fields["reason"].error_messages["required"] = (
+            self.fields["reason"].error_messages["required"] = _(
                 "This entry is published: say why you change it, for the history."
             )
             if not roles.can_publish(self.editor, self._meta.model):
-                self.fields["reason"].help_text = (
+                self.fields["reason"].help_text = _(
                     "This entry is published: your change goes to a reviewer with this reason, and the public "
                     "keeps seeing the published version until it is approved."
                 )
@@ -95,7 +98,7 @@ class EntryForm(StatusRuleMixin, forms.ModelForm):
         cleaned_data = super().clean()
         withdrawing = cleaned_data.get("status") == Status.WITHDRAWN and self.initial.get("status") != Status.WITHDRAWN
         if withdrawing and not cleaned_data.get("reason", "").strip():
-            self.add_error("reason", "Say why the entry is withdrawn: the reason stays in its history.")
+            self.add_error("reason", _("Say why the entry is withdrawn: the reason stays in its history."))
         if self.instance.pk is not None:
             self.refuse_if_saved_since_opened()
         return cleaned_data
@@ -113,14 +116,20 @@ class EntryForm(StatusRuleMixin, forms.ModelForm):
         name = self._meta.model._meta.verbose_name
         if changes is None:
             raise ValidationError(
-                f"This form does not say which revision of the {name} it was opened on. Check the entry's "
-                "history for recent changes, then save again."
+                _(
+                    "This form does not say which revision of the %(kind)s it was opened on. Check the entry's "
+                    "history for recent changes, then save again."
+                )
+                % {"kind": name}
             )
         raise ValidationError(
             [
-                f"Someone else changed this {name} since you opened it, or proposed a change to it, so your "
-                "changes are not saved yet. "
-                "They are still in the form below: compare them with what changed, then save again.",
+                _(
+                    "Someone else changed this %(kind)s since you opened it, or proposed a change to it, so your "
+                    "changes are not saved yet. "
+                    "They are still in the form below: compare them with what changed, then save again."
+                )
+                % {"kind": name},
                 *changes,
             ]
         )
@@ -191,8 +200,8 @@ class InlineRows(helpers.InlineAdminFormSet):
 
     def inline_formset_data(self):
         data = json.loads(super().inline_formset_data())
-        data["options"]["addText"] = f"Add another {self.opts.verbose_name}"
-        return json.dumps(data)
+        data["options"]["addText"] = _("Add another %(kind)s") % {"kind": self.opts.verbose_name}
+        return json.dumps(data, cls=DjangoJSONEncoder)
 
 
 class EntryAdmin(SimpleHistoryAdmin):
@@ -321,12 +330,15 @@ class EntryAdmin(SimpleHistoryAdmin):
             return super().response_change(request, obj)
         proposal = request.proposed_change
         if proposal is None:
-            self.message_user(request, "Nothing was changed, so nothing goes to review.", messages.INFO)
+            self.message_user(request, _("Nothing was changed, so nothing goes to review."), messages.INFO)
             return HttpResponseRedirect(self.url("change", obj.pk))
         self.message_user(
             request,
-            f"Your change to the {self.opts.verbose_name} “{obj}” waits for a reviewer. The public keeps seeing "
-            "the published version until it is approved.",
+            _(
+                "Your change to the %(kind)s “%(entry)s” waits for a reviewer. The public keeps seeing "
+                "the published version until it is approved."
+            )
+            % {"kind": self.opts.verbose_name, "entry": obj},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(self.proposal_url(proposal))
@@ -392,7 +404,7 @@ class EntryAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         proposal = PendingChange.objects.of(entry).filter(pk=proposal_id).select_related("author", "reviewer").first()
         if proposal is None:
-            raise Http404("No such pending change.")
+            raise Http404(_("No such pending change."))
         may_review = proposal.is_pending and roles.can_publish(request.user, self.model)
         rejection_error = ""
         if request.method == "POST":
@@ -403,9 +415,9 @@ class EntryAdmin(SimpleHistoryAdmin):
             review_reason = request.POST.get("review_reason", "").strip()
             if review_reason:
                 return self.reject(request, entry, proposal, review_reason)
-            rejection_error = "Say why the change is rejected: the editor and the history keep the reason."
+            rejection_error = _("Say why the change is rejected: the editor and the history keep the reason.")
         context = {
-            **self.page_context(request, entry, f"Change proposed to {self.opts.verbose_name} “{entry}”"),
+            **self.page_context(request, entry, _("Change proposed to %(kind)s “%(entry)s”") % self.naming(entry)),
             "proposal": proposal,
             "changes": revisions.proposal_field_changes(proposal),
             "row_changes": revisions.proposal_row_changes(proposal),
@@ -420,28 +432,33 @@ class EntryAdmin(SimpleHistoryAdmin):
         with transaction.atomic(using=router.db_for_write(self.model)):
             proposal = PendingChange.objects.select_for_update().get(pk=proposal.pk)
             if not proposal.is_pending:
-                self.message_user(request, "This change has been reviewed already.", messages.WARNING)
+                self.message_user(request, _("This change has been reviewed already."), messages.WARNING)
                 return HttpResponseRedirect(request.path)
             revisions.lock(entry, self.row_sets())
             moved = self.changes_since_proposed(entry, proposal)
             if moved:
                 self.message_user(
                     request,
-                    f"Not approved: the {self.opts.verbose_name} changed after this change was proposed, so applying "
-                    "it would overwrite what was saved since. Reject it with a reason; the editor can propose it "
-                    "again on the current version. Saved since: " + " ".join(moved),
+                    _(
+                        "Not approved: the %(kind)s changed after this change was proposed, so applying "
+                        "it would overwrite what was saved since. Reject it with a reason; the editor can propose it "
+                        "again on the current version. Saved since: %(since)s"
+                    )
+                    % {"kind": self.opts.verbose_name, "since": " ".join(moved)},
                     messages.ERROR,
                 )
                 return HttpResponseRedirect(request.path)
             refusal = self.apply(request, entry, proposal)
             if refusal:
                 transaction.set_rollback(True)
-                self.message_user(request, f"Not approved: {refusal}", messages.ERROR)
+                self.message_user(request, _("Not approved: %(refusal)s") % {"refusal": refusal}, messages.ERROR)
                 return HttpResponseRedirect(request.path)
             proposal.state = PendingChange.State.APPROVED
             proposal.reviewer, proposal.reviewed = request.user, timezone.now()
             proposal.save()
-        self.message_user(request, f"Approved: the change by {proposal.author.get_username()} is published now.")
+        self.message_user(
+            request, _("Approved: the change by %(author)s is published now.") % {"author": proposal.author.get_username()}
+        )
         return HttpResponseRedirect(self.url("history", entry.pk))
 
     def preview_view(self, request, object_id, proposal_id):
@@ -456,7 +473,7 @@ class EntryAdmin(SimpleHistoryAdmin):
             refusal = self.apply(previewing, entry, proposal)
             if refusal:
                 transaction.set_rollback(True)
-                self.message_user(request, f"No preview: {refusal}", messages.ERROR)
+                self.message_user(request, _("No preview: %(refusal)s") % {"refusal": refusal}, messages.ERROR)
                 return HttpResponseRedirect(self.proposal_url(proposal))
             entry.refresh_from_db()
             page = resolve(entry.get_absolute_url())
@@ -513,28 +530,30 @@ class EntryAdmin(SimpleHistoryAdmin):
                 proposal.reviewer, proposal.reviewed, proposal.review_reason = request.user, timezone.now(), review_reason
                 proposal.save()
         self.message_user(
-            request, f"Rejected: the change by {proposal.author.get_username()} stays in the history with your reason."
+            request,
+            _("Rejected: the change by %(author)s stays in the history with your reason.")
+            % {"author": proposal.author.get_username()},
         )
         return HttpResponseRedirect(self.url("history", entry.pk))
 
     # The review workflow, as actions on the list.
 
-    @admin.action(description="Submit selected %(verbose_name_plural)s for review")
+    @admin.action(description=gettext_lazy("Submit selected %(verbose_name_plural)s for review"))
     def submit_for_review(self, request, queryset):
         self.move(request, queryset, Status.REVIEW, [Status.DRAFT], "submitted for review", along=True)
 
-    @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish selected %(verbose_name_plural)s"), permissions=["publish"])
     def publish(self, request, queryset):
         from_statuses = [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN]
         self.move(request, queryset, Status.PUBLISHED, from_statuses=from_statuses, done="published")
 
-    @admin.action(description="Withdraw selected %(verbose_name_plural)s", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Withdraw selected %(verbose_name_plural)s"), permissions=["publish"])
     def withdraw(self, request, queryset):
         reason = request.POST.get("withdraw_reason", "").strip()
         if not reason:
             context = {
                 **self.admin_site.each_context(request),
-                "title": f"Withdraw {model_ngettext(self.opts, queryset.count())}?",
+                "title": _("Withdraw %(entries)s?") % {"entries": model_ngettext(self.opts, queryset.count())},
                 "opts": self.opts,
                 "entries": queryset,
                 "asked": "withdraw_reason" in request.POST,
@@ -596,7 +615,7 @@ class EntryAdmin(SimpleHistoryAdmin):
         entry_revisions = revisions.revisions_of(entry, self.revision_row_sets())
         proposals = PendingChange.objects.of(entry).select_related("author", "reviewer").order_by("-created", "-pk")
         context = {
-            **self.page_context(request, entry, f"History of {self.opts.verbose_name} “{entry}”"),
+            **self.page_context(request, entry, _("History of %(kind)s “%(entry)s”") % self.naming(entry)),
             "revisions": entry_revisions[::-1],
             "proposals": [(proposal, self.proposal_url(proposal)) for proposal in proposals],
             "can_restore": self.has_change_permission(request, entry),
@@ -612,12 +631,15 @@ class EntryAdmin(SimpleHistoryAdmin):
         by_id = {str(r.record.history_id): r for r in revisions.revisions_of(entry, self.revision_row_sets())}
         chosen = [by_id.get(request.GET.get(name, "")) for name in ("older", "newer")]
         if None in chosen:
-            raise Http404("Choose two revisions of this entry to compare.")
+            raise Http404(_("Choose two revisions of this entry to compare."))
         older, newer = sorted(chosen, key=lambda r: r.number)
         changes, row_changes = revisions.compare(older, newer)
         context = {
             **self.page_context(
-                request, entry, f"Revisions {older.number} and {newer.number} of {self.opts.verbose_name} “{entry}”"
+                request,
+                entry,
+                _("Revisions %(older)s and %(newer)s of %(kind)s “%(entry)s”")
+                % {"older": older.number, "newer": newer.number, **self.naming(entry)},
             ),
             "older": older,
             "newer": newer,
@@ -634,7 +656,7 @@ class EntryAdmin(SimpleHistoryAdmin):
         entry_revisions = revisions.revisions_of(entry, self.revision_row_sets())
         revision = next((r for r in entry_revisions if str(r.record.history_id) == version_id), None)
         if revision is None:
-            raise Http404("No such revision.")
+            raise Http404(_("No such revision."))
         if request.method == "POST":
             if not self.has_change_permission(request, entry):
                 raise PermissionDenied
@@ -643,7 +665,9 @@ class EntryAdmin(SimpleHistoryAdmin):
             return self.confirm_restore(request, entry, entry_revisions, revision)
         past = revision.record
         context = {
-            **self.page_context(request, entry, f"Revision {revision.number} of {self.opts.verbose_name} “{entry}”"),
+            **self.page_context(
+                request, entry, _("Revision %(number)s of %(kind)s “%(entry)s”") % {"number": revision.number, **self.naming(entry)}
+            ),
             "revision": revision,
             "is_latest": revision is entry_revisions[-1],
             "latest": entry_revisions[-1],
@@ -661,7 +685,11 @@ class EntryAdmin(SimpleHistoryAdmin):
         """The page between "Restore" and the restore: what it will change, and that the status stays."""
         changes, row_changes = revisions.restore_preview(entry_revisions, revision)
         context = {
-            **self.page_context(request, entry, f"Restore revision {revision.number} of {self.opts.verbose_name} “{entry}”?"),
+            **self.page_context(
+                request,
+                entry,
+                _("Restore revision %(number)s of %(kind)s “%(entry)s”?") % {"number": revision.number, **self.naming(entry)},
+            ),
             "revision": revision,
             "changes": changes,
             "row_changes": row_changes,
@@ -693,10 +721,14 @@ class EntryAdmin(SimpleHistoryAdmin):
                 status=status,
             )
         except revisions.RestoreRefused as refusal:
-            self.message_user(request, f"Revision {revision.number} was not restored: {refusal}", messages.ERROR)
+            self.message_user(
+                request,
+                _("Revision %(number)s was not restored: %(refusal)s") % {"number": revision.number, "refusal": refusal},
+                messages.ERROR,
+            )
             return HttpResponseRedirect(request.path)
-        self.message_user(request, f"{reason}: it is the latest revision now, and every earlier one is kept.")
-        self.message_user(request, f"The status is “{status.label}”.", messages.INFO)
+        self.message_user(request, _("%(reason)s: it is the latest revision now, and every earlier one is kept.") % {"reason": reason})
+        self.message_user(request, _("The status is “%(status)s”.") % {"status": status.label}, messages.INFO)
         return HttpResponseRedirect(self.url("history", entry.pk))
 
     def propose_restore(self, request, entry, revision):
@@ -714,16 +746,22 @@ class EntryAdmin(SimpleHistoryAdmin):
         )
         self.message_user(
             request,
-            f"The restore of revision {revision.number} waits for a reviewer. The public keeps seeing the published "
-            "version until it is approved.",
+            _(
+                "The restore of revision %(number)s waits for a reviewer. The public keeps seeing the published "
+                "version until it is approved."
+            )
+            % {"number": revision.number},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(self.proposal_url(proposal))
 
+    def naming(self, entry):
+        return {"kind": self.opts.verbose_name, "entry": entry}
+
     def get_entry_or_404(self, request, object_id):
         entry = self.get_object(request, unquote(object_id))
         if entry is None:
-            raise Http404(f"No {self.opts.verbose_name} with this id.")
+            raise Http404(_("No %(kind)s with this id.") % {"kind": self.opts.verbose_name})
         return entry
 
 

@@ -12,6 +12,7 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.db.models.signals import post_save
+from django.utils.translation import gettext as _
 
 _fixture_labels = ContextVar("fixture_labels", default=())
 
@@ -37,9 +38,9 @@ def fixture_reason(created):
 def public_reason(reason):
     """A revision's reason as readers read it: a fixture's name is the editors' business, not the readers'."""
     if reason.startswith(IMPORTED_FROM_FIXTURE):
-        return "Entered from the record’s initial data; each statement names the source it comes from."
+        return _("Entered from the record’s initial data; each statement names the source it comes from.")
     if reason.startswith(UPDATED_FROM_FIXTURE):
-        return "Updated when the record’s initial data was loaded again."
+        return _("Updated when the record’s initial data was loaded again.")
     return reason
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PendingChangeQuerySet(models.QuerySet):
@@ -22,26 +23,26 @@ class PendingChangeQuerySet(models.QuerySet):
 
 class PendingChange(models.Model):
     class State(models.TextChoices):
-        PENDING = "pending", "Pending review"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Pending review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     class Kind(models.TextChoices):
-        EDIT = "edit", "Edit"
-        RESTORE = "restore", "Restore"
+        EDIT = "edit", _("Edit")
+        RESTORE = "restore", _("Restore")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     entry = GenericForeignKey("content_type", "object_id")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.EDIT)
     form_data = models.JSONField(
-        default=dict, help_text="The change form as it was posted: the entry's fields and its rows (inlines)."
+        default=dict, help_text=_("The change form as it was posted: the entry's fields and its rows (inlines).")
     )
     restore_of = models.PositiveBigIntegerField(
-        null=True, blank=True, help_text="For a restore: the historical record brought back."
+        null=True, blank=True, help_text=_("For a restore: the historical record brought back.")
     )
-    changes = models.JSONField(default=dict, help_text="What the change does to the published version, as shown.")
-    based_on = models.CharField(max_length=200, help_text="The edit token of the published version it changes.")
+    changes = models.JSONField(default=dict, help_text=_("What the change does to the published version, as shown."))
+    based_on = models.CharField(max_length=200, help_text=_("The edit token of the published version it changes."))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposed_changes")
     reason = models.TextField()
     created = models.DateTimeField(auto_now_add=True)

@@ -33,14 +33,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language_from_path
 
 from editorial.history import tracked_models
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "record-version"
-EXCLUDED_PATHS = ("/admin/", "/suggest/")
+EXCLUDED_PATHS = ("/admin/", "/fr/admin/", "/suggest/")
 PUBLIC_TYPES = ("text/html", "application/json", "application/geo+json", "text/csv")
 # Cookies whose presence can change what a page shows (so can an Authorization header).
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -205,11 +205,9 @@ def is_public(request, response):
 
 
 def page_key(request, version):
-    language = (
-        get_language_from_request(request)
-        if "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
-        else settings.LANGUAGE_CODE
-    )
+    # A page's language is the one its address names (/fr/…), never the browser's Accept-Language
+    # or a cookie, as LocaleMiddleware decides with prefix_default_language=False.
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     page = "\n".join([
         request.scheme, request.get_host(), request.get_full_path(), language, request.headers.get("Accept", ""),
     ])

@@ -6,6 +6,7 @@ import heapq
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import roles
 from .curation import CuratedModel, Status
@@ -73,7 +74,7 @@ def in_review(model, model_admin, user):
             QueueItem(
                 entry=entry,
                 kind=model._meta.verbose_name,
-                waiting="In review",
+                waiting=_("In review"),
                 submitted_by=record.history_user if record else None,
                 submitted_at=record.history_date if record else None,
                 reason=record.history_change_reason if record else "",
@@ -97,7 +98,7 @@ def pending_changes(site):
             QueueItem(
                 entry=entry,
                 kind=entry._meta.verbose_name,
-                waiting="Pending change" if proposal.kind == PendingChange.Kind.EDIT else "Pending restore",
+                waiting=_("Pending change") if proposal.kind == PendingChange.Kind.EDIT else _("Pending restore"),
                 submitted_by=proposal.author,
                 submitted_at=proposal.created,
                 reason=proposal.reason,

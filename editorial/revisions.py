@@ -91,7 +91,7 @@ class FieldChange:
         return word_diff(self.old, self.new)
 
     def as_json(self):
-        return [self.label, self.old, self.new]
+        return [str(self.label), self.old, self.new]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,7 +103,7 @@ class RowChanges:
 
     def as_json(self):
         return {
-            "label": self.label,
+            "label": str(self.label),
             "added": self.added,
             "removed": self.removed,
             "changed": [[row, [change.as_json() for change in changes]] for row, changes in self.changed],

@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialAdminSite(admin.AdminSite):
-    site_header = "The Ménaka record: editorial admin"
-    site_title = "The Ménaka record"
-    index_title = "Curate the record"
+    site_header = _("The Ménaka record: editorial admin")
+    site_title = _("The Ménaka record")
+    index_title = _("Curate the record")
     index_template = "admin/editorial/index.html"
 
     def index(self, request, extra_context=None):

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from django.contrib import admin
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
 
 from . import revisions
 from .curation import Status
+from .dates import day_month_year
 from .history import is_fixture_load, public_reason
 from .revisions import recorded_fields
+
 
 
 # Editorial state, not part of what the public reads.
@@ -29,7 +31,7 @@ class FieldChange:
 @dataclass
 class RowChange:
     label: str  # the rows' name: "Participants"
-    verb: str  # added, removed, changed
+    verb: str  # added, removed, changed (templates/history/_row_change.html words them)
     row: str
     now: str = ""  # for a changed row: what it reads now
 
@@ -50,7 +52,8 @@ class PublicRevision:
 
 # A first revision loaded with the record's initial data was entered here, not published anew: its
 # statements were published by their sources first (and the record says when, on each source).
-FIRST_PUBLISHED, ENTERED = "First published", "Entered in this record"
+FIRST_PUBLISHED, ENTERED = _("First published"), _("Entered in this record")
+CORRECTED, PUBLISHED_AGAIN = _("Corrected"), _("Published again")
 
 
 def entry_history(request, slug, model, public_entries=None):
@@ -84,7 +87,7 @@ def public_log(entry_revisions, model):
                 first = ENTERED if is_fixture_load(revision.record.history_change_reason or "") else FIRST_PUBLISHED
                 published.append((revision, first, [], []))
             else:
-                kind = "Corrected" if previous is last_published else "Published again"
+                kind = CORRECTED if previous is last_published else PUBLISHED_AGAIN
                 changes = changed_fields(last_published.record, revision.record, fields)
                 published.append((revision, kind, changes, changed_rows(last_published, revision)))
             last_published = revision
@@ -160,11 +163,11 @@ def public_values(changes):
         if value is None or value == "":
             return ""
         if f.is_relation:
-            return published_entries[f.related_model].get(value, "an entry that is not published")
+            return published_entries[f.related_model].get(value, _("an entry that is not published"))
         if f.choices:
             return dict(f.flatchoices).get(value, value)
         if isinstance(value, datetime.date):
-            return format_date(value, "j F Y")
+            return day_month_year(value)
         return value
 
     return shown

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from editorial.entry_admin import EntryAdmin, EntryForm, RowInline
 from .models import Actor, ActorRelation, Event, EventPlace, Participation, Place
@@ -32,7 +33,7 @@ class ActorRelationForm(forms.ModelForm):
         other = cleaned_data.get("object")
         # The inline leaves the subject out of model validation, so its constraint is checked here.
         if other is not None and other.pk == self.instance.subject_id:
-            self.add_error("object", "An actor cannot be related to itself.")
+            self.add_error("object", _("An actor cannot be related to itself."))
         return cleaned_data
 
 
@@ -63,9 +64,9 @@ class EventAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", "event_type", "sub_event_type", "parent")}),
-        ("When", {"fields": (("start_date", "start_precision"), ("end_date", "end_precision"), "date_meaning")}),
-        ("What happened", {"fields": ("summary", "outcome", "places_note")}),
-        ("Front page", {"fields": ("featured",)}),
+        (_("When"), {"fields": (("start_date", "start_precision"), ("end_date", "end_precision"), "date_meaning")}),
+        (_("What happened"), {"fields": ("summary", "outcome", "places_note")}),
+        (_("Front page"), {"fields": ("featured",)}),
     )
     inlines = (ParticipationInline, EventPlaceInline)
 
@@ -110,9 +111,9 @@ class PlaceForm(EntryForm):
             missing = "latitude" if latitude is None else "longitude"
             self.add_error(missing, "Give both the latitude and the longitude, or neither.")
         elif has_coordinates and confidence == Place.CoordinateConfidence.NONE:
-            self.add_error("coordinate_confidence", "Say how far these coordinates can be trusted.")
+            self.add_error("coordinate_confidence", _("Say how far these coordinates can be trusted."))
         elif not has_coordinates and confidence not in (None, Place.CoordinateConfidence.NONE):
-            self.add_error("coordinate_confidence", "A place without coordinates has the confidence “None”.")
+            self.add_error("coordinate_confidence", _("A place without coordinates has the confidence “None”."))
         return cleaned_data
 
 
@@ -128,7 +129,7 @@ class PlaceAdmin(EntryAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "status", "kind", "parent", "alternate_names", "description")}),
         (
-            "Coordinates",
+            _("Coordinates"),
             {
                 "fields": (
                     ("latitude", "longitude"),

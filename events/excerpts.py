@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+
 
 @dataclass
 class Excerpt:
@@ -14,11 +16,11 @@ class Excerpt:
 
     @property
     def shown(self):
-        return f"{len(self.items):,}"
+        return number_format(len(self.items), force_grouping=True)
 
     @property
     def counted(self):
-        return f"{self.total:,}"
+        return number_format(self.total, force_grouping=True)
 
 
 def excerpt(queryset, size):

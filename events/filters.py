@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Event, EventPlace, Participation, Place, Status
 
@@ -69,11 +70,11 @@ class EntryField(forms.CharField):
             # The reader's text goes in as a parameter, never into the message itself: whoever
             # renders the error (a form, the API) formats the message with its params.
             raise forms.ValidationError(
-                "No published %(noun)s matches “%(text)s”.", code="no_match", params={"noun": self.noun, "text": text}
+                _("No published %(noun)s matches “%(text)s”."), code="no_match", params={"noun": self.noun, "text": text}
             )
         if len(found) > MAX_MATCHES:
             raise forms.ValidationError(
-                "More than %(most)s published %(plural)s match “%(text)s”: type more of the name.",
+                _("More than %(most)s published %(plural)s match “%(text)s”: type more of the name."),
                 code="too_many_matches",
                 params={"most": MAX_MATCHES, "plural": self.plural, "text": text},
             )
@@ -135,15 +136,15 @@ def matchable_events():
 
 
 def actor_filter(**kwargs):
-    return EntryFilter(entries=matchable_actors, noun="actor", plural="actors", suggest_url="suggest-actors", **kwargs)
+    return EntryFilter(entries=matchable_actors, noun=_("actor"), plural=_("actors"), suggest_url="suggest-actors", **kwargs)
 
 
 def place_filter(**kwargs):
-    return EntryFilter(entries=matchable_places, noun="place", plural="places", suggest_url="suggest-places", **kwargs)
+    return EntryFilter(entries=matchable_places, noun=_("place"), plural=_("places"), suggest_url="suggest-places", **kwargs)
 
 
 def event_filter(**kwargs):
-    return EntryFilter(entries=matchable_events, noun="event", plural="events", suggest_url="suggest-events", **kwargs)
+    return EntryFilter(entries=matchable_events, noun=_("event"), plural=_("events"), suggest_url="suggest-events", **kwargs)
 
 
 class EventFilterForm(EntryFilterForm):
@@ -151,42 +152,44 @@ class EventFilterForm(EntryFilterForm):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("start"), cleaned_data.get("end")
         if start and end and end < start:
-            self.add_error("end", "The end of the date range cannot be before its start.")
+            self.add_error("end", _("The end of the date range cannot be before its start."))
         return cleaned_data
 
 
 class EventFilter(django_filters.FilterSet):
     start = django_filters.DateFilter(
-        label="From",
+        label=_("From"),
         method="filter_ending_on_or_after",
-        help_text="Events still going on at or after this date.",
+        help_text=_("Events still going on at or after this date."),
         input_formats=[ISO_DATE],
         widget=DatePicker,
     )
     end = django_filters.DateFilter(
-        label="To",
+        label=_("To"),
         method="filter_starting_on_or_before",
-        help_text="Events that began at or before this date.",
+        help_text=_("Events that began at or before this date."),
         input_formats=[ISO_DATE],
         widget=DatePicker,
     )
-    type = django_filters.ChoiceFilter(field_name="event_type", choices=Event.Type.choices, empty_label="Any type")
+    type = django_filters.ChoiceFilter(
+        field_name="event_type", choices=Event.Type.choices, label=_("Type"), empty_label=_("Any type")
+    )
     actor = actor_filter(
-        label="Actor",
+        label=_("Actor"),
         method="filter_with_participant",
-        help_text="Events the actor took part in: a name, short name or alias.",
+        help_text=_("Events the actor took part in: a name, short name or alias."),
     )
     place = place_filter(
-        label="Place",
+        label=_("Place"),
         method="filter_at_place_or_within",
-        help_text="Events at the place or at places within it: a name or spelling.",
+        help_text=_("Events at the place or at places within it: a name or spelling."),
     )
     part_of = event_filter(
-        label="Part of",
+        label=_("Part of"),
         field_name="parent",
-        help_text="Events directly within this one: a title.",
+        help_text=_("Events directly within this one: a title."),
     )
-    text = django_filters.CharFilter(label="Text", method="filter_text", help_text="Words in the title or summary.")
+    text = django_filters.CharFilter(label=_("Text"), method="filter_text", help_text=_("Words in the title or summary."))
 
     class Meta:
         model = Event
@@ -229,9 +232,9 @@ def places_within(places):
 
 class ActorFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Text", method="search", max_length=200, help_text="Words in the name, short name or aliases."
+        label=_("Text"), method="search", max_length=200, help_text=_("Words in the name, short name or aliases.")
     )
-    kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
 
     class Meta:
         model = Actor
@@ -245,10 +248,10 @@ class PlaceFilter(django_filters.FilterSet):
     """The place list's filters, and the API's."""
 
     q = django_filters.CharFilter(
-        label="Text", method="search", max_length=200, help_text="Words in the name or the other spellings."
+        label=_("Text"), method="search", max_length=200, help_text=_("Words in the name or the other spellings.")
     )
-    kind = django_filters.ChoiceFilter(choices=Place.Kind.choices, empty_label="Any kind")
-    within = place_filter(label="Within", field_name="parent", help_text="Places directly within this one: a name.")
+    kind = django_filters.ChoiceFilter(choices=Place.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
+    within = place_filter(label=_("Within"), field_name="parent", help_text=_("Places directly within this one: a name."))
 
     class Meta:
         model = Place

@@ -8,6 +8,7 @@ from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.curation import CuratedModel, CuratedQuerySet, Status, unique_slug
@@ -75,25 +76,34 @@ def keep_search_text(sender, instance, **kwargs):
 
 class Actor(NamedModel):
     class Kind(models.TextChoices):
-        ARMED_GROUP = "armed_group", "Armed group"
-        STATE_FORCE = "state_force", "State force"
-        MILITIA = "militia", "Militia"
-        PERSON = "person", "Person"
-        CIVILIANS = "civilians", "Civilians"
-        COMMUNITY = "community", "Community"
-        MEDIA_OUTLET = "media_outlet", "Media outlet"
-        ANONYMOUS_SOURCE = "anonymous_source", "Anonymous source"
-        OTHER = "other", "Other"
+        ARMED_GROUP = "armed_group", _("Armed group")
+        STATE_FORCE = "state_force", _("State force")
+        MILITIA = "militia", _("Militia")
+        PERSON = "person", _("Person")
+        CIVILIANS = "civilians", _("Civilians")
+        COMMUNITY = "community", _("Community")
+        MEDIA_OUTLET = "media_outlet", _("Media outlet")
+        ANONYMOUS_SOURCE = "anonymous_source", _("Anonymous source")
+        OTHER = "other", _("Other")
 
-    name = models.CharField(max_length=200)
-    short_name = models.CharField(max_length=60, blank=True, help_text="What the record calls it in tables, e.g. JNIM.")
-    aliases = models.TextField(blank=True, help_text="Other names and spellings, one per line.")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    description = models.TextField(blank=True)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    short_name = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text=_("What the record calls it in tables, e.g. JNIM."),
+        verbose_name=_("short name"),
+    )
+    aliases = models.TextField(
+        blank=True, help_text=_("Other names and spellings, one per line."), verbose_name=_("aliases")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
         ordering = ["name"]
         constraints = [unique_slug("actor")]
         indexes = [
@@ -134,21 +144,27 @@ class ActorRelation(models.Model):
     """A stated tie between two actors, read as "subject kind object": Iyad ag Ghali commands JNIM."""
 
     class Kind(models.TextChoices):
-        COMMANDS = "commands", "commands"
-        PART_OF = "part_of", "is part of"
-        AFFILIATED_WITH = "affiliated_with", "is affiliated with"
-        ALLIED_WITH = "allied_with", "was allied with"
-        FIGHTS = "fights", "fights"
+        COMMANDS = "commands", _("commands")
+        PART_OF = "part_of", _("is part of")
+        AFFILIATED_WITH = "affiliated_with", _("is affiliated with")
+        ALLIED_WITH = "allied_with", _("was allied with")
+        FIGHTS = "fights", _("fights")
 
-    subject = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_from")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    object = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_to")
-    note = models.CharField(max_length=300, blank=True, help_text="When or how far the relation holds.")
+    subject = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="relations_from", verbose_name=_("subject")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    object = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relations_to", verbose_name=_("object"))
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("When or how far the relation holds."), verbose_name=_("note")
+    )
 
     objects = ActorRelationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
         ordering = ["subject__name", "kind", "object__name"]
         constraints = [
             models.UniqueConstraint(fields=["subject", "kind", "object"], name="actor_relation_unique"),
@@ -166,39 +182,48 @@ class ActorRelation(models.Model):
 
 class Place(NamedModel):
     class Kind(models.TextChoices):
-        COUNTRY = "country", "Country"
-        REGION = "region", "Region"
-        CERCLE = "cercle", "Cercle (district)"
-        COMMUNE = "commune", "Commune"
-        TOWN = "town", "Town"
-        VILLAGE = "village", "Village"
-        MILITARY_BASE = "military_base", "Military base"
-        RIVER_CROSSING = "river_crossing", "River or crossing"
-        AREA = "area", "Area"
-        OTHER = "other", "Other"
+        COUNTRY = "country", _("Country")
+        REGION = "region", _("Region")
+        CERCLE = "cercle", _("Cercle (district)")
+        COMMUNE = "commune", _("Commune")
+        TOWN = "town", _("Town")
+        VILLAGE = "village", _("Village")
+        MILITARY_BASE = "military_base", _("Military base")
+        RIVER_CROSSING = "river_crossing", _("River or crossing")
+        AREA = "area", _("Area")
+        OTHER = "other", _("Other")
 
     class CoordinateConfidence(models.TextChoices):
-        GOOD = "good", "Good: a gazetteer point corroborated within about 2 km"
-        REPRESENTATIVE = "representative", "Representative: a conventional point for an area"
-        LOW = "low", "Low: one weak source, or possibly another feature of that name"
-        NONE = "none", "None: no published coordinates"
+        GOOD = "good", _("Good: a gazetteer point corroborated within about 2 km")
+        REPRESENTATIVE = "representative", _("Representative: a conventional point for an area")
+        LOW = "low", _("Low: one weak source, or possibly another feature of that name")
+        NONE = "none", _("None: no published coordinates")
 
-    name = models.CharField(max_length=200)
-    alternate_names = models.TextField(blank=True, help_text="Other spellings seen in print, one per line.")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
-    description = models.TextField(blank=True)
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    coordinate_confidence = models.CharField(
-        max_length=20, choices=CoordinateConfidence.choices, default=CoordinateConfidence.NONE
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    alternate_names = models.TextField(
+        blank=True, help_text=_("Other spellings seen in print, one per line."), verbose_name=_("alternate names")
     )
-    coordinate_source_url = models.URLField(max_length=500, blank=True)
-    coordinate_note = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("latitude"))
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("longitude"))
+    coordinate_confidence = models.CharField(
+        max_length=20,
+        choices=CoordinateConfidence.choices,
+        default=CoordinateConfidence.NONE,
+        verbose_name=_("coordinate confidence"),
+    )
+    coordinate_source_url = models.URLField(max_length=500, blank=True, verbose_name=_("coordinate source url"))
+    coordinate_note = models.TextField(blank=True, verbose_name=_("coordinate note"))
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
         ordering = ["name"]
         constraints = [
             unique_slug("place"),
@@ -242,7 +267,7 @@ class Place(NamedModel):
 
     def clean(self):
         if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "A place cannot be its own parent."})
+            raise ValidationError({"parent": _("A place cannot be its own parent.")})
 
     @property
     def alternate_name_list(self):
@@ -271,15 +296,15 @@ CHRONOLOGICAL_ORDER = chronological_order()
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    APPROXIMATE = "approximate", "Approximate"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+    APPROXIMATE = "approximate", _("Approximate")
 
 
 class DateMeaning(models.TextChoices):
-    LASTED = "lasted", "It lasted from the start to the end"
-    WITHIN = "within", "It happened sometime between the start and the end"
+    LASTED = "lasted", _("It lasted from the start to the end")
+    WITHIN = "within", _("It happened sometime between the start and the end")
 
 
 # What event_dates and the exports read of an event's dates: ask for all of them together.
@@ -297,81 +322,101 @@ def coarsest(*precisions):
 class Event(NamedModel):
     class Type(models.TextChoices):
         # ACLED's event types, so that exports read the way researchers expect.
-        BATTLES = "battles", "Battles"
-        VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians", "Violence against civilians"
-        EXPLOSIONS_REMOTE_VIOLENCE = "explosions_remote_violence", "Explosions/Remote violence"
-        STRATEGIC_DEVELOPMENTS = "strategic_developments", "Strategic developments"
-        PROTESTS = "protests", "Protests"
-        RIOTS = "riots", "Riots"
+        BATTLES = "battles", _("Battles")
+        VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians", _("Violence against civilians")
+        EXPLOSIONS_REMOTE_VIOLENCE = "explosions_remote_violence", _("Explosions/Remote violence")
+        STRATEGIC_DEVELOPMENTS = "strategic_developments", _("Strategic developments")
+        PROTESTS = "protests", _("Protests")
+        RIOTS = "riots", _("Riots")
         # Not an ACLED type: a war or campaign that contains events.
-        CONFLICT = "conflict", "Armed conflict (contains events)"
+        CONFLICT = "conflict", _("Armed conflict (contains events)")
 
     class SubType(models.TextChoices):
-        ARMED_CLASH = "armed_clash", "Armed clash"
-        GOVERNMENT_REGAINS_TERRITORY = "government_regains_territory", "Government regains territory"
-        NON_STATE_ACTOR_OVERTAKES_TERRITORY = "non_state_actor_overtakes_territory", "Non-state actor overtakes territory"
-        ATTACK = "attack", "Attack"
-        ABDUCTION = "abduction", "Abduction/forced disappearance"
-        AIR_DRONE_STRIKE = "air_drone_strike", "Air/drone strike"
-        AGREEMENT = "agreement", "Agreement"
-        CHANGE_TO_GROUP_ACTIVITY = "change_to_group_activity", "Change to group/activity"
-        HEADQUARTERS_ESTABLISHED = "headquarters_established", "Headquarters or base established"
-        NON_VIOLENT_TRANSFER_OF_TERRITORY = "non_violent_transfer_of_territory", "Non-violent transfer of territory"
-        DISPLACEMENT = "displacement", "Displacement"
-        OTHER = "other", "Other"
+        ARMED_CLASH = "armed_clash", _("Armed clash")
+        GOVERNMENT_REGAINS_TERRITORY = "government_regains_territory", _("Government regains territory")
+        NON_STATE_ACTOR_OVERTAKES_TERRITORY = "non_state_actor_overtakes_territory", _("Non-state actor overtakes territory")
+        ATTACK = "attack", _("Attack")
+        ABDUCTION = "abduction", _("Abduction/forced disappearance")
+        AIR_DRONE_STRIKE = "air_drone_strike", _("Air/drone strike")
+        AGREEMENT = "agreement", _("Agreement")
+        CHANGE_TO_GROUP_ACTIVITY = "change_to_group_activity", _("Change to group/activity")
+        HEADQUARTERS_ESTABLISHED = "headquarters_established", _("Headquarters or base established")
+        NON_VIOLENT_TRANSFER_OF_TERRITORY = "non_violent_transfer_of_territory", _("Non-violent transfer of territory")
+        DISPLACEMENT = "displacement", _("Displacement")
+        OTHER = "other", _("Other")
 
     DatePrecision = DatePrecision
     DateMeaning = DateMeaning
 
-    title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True)
-    event_type = models.CharField("type", max_length=30, choices=Type.choices)
-    sub_event_type = models.CharField("sub-event type", max_length=40, choices=SubType.choices, blank=True)
-    start_date = models.DateField(null=True, blank=True, help_text="Empty when the record does not know it.")
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    summary = models.TextField(blank=True, verbose_name=_("summary"))
+    event_type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    sub_event_type = models.CharField(_("sub-event type"), max_length=40, choices=SubType.choices, blank=True)
+    start_date = models.DateField(
+        null=True, blank=True, help_text=_("Empty when the record does not know it."), verbose_name=_("start date")
+    )
     start_precision = models.CharField(
         max_length=12,
         choices=DatePrecision.choices,
         blank=True,
-        help_text="How precisely the start is known: “sometime in September” is a month, not 1 September. "
-        "Empty exactly when the start date is.",
+        help_text=_(
+            "How precisely the start is known: “sometime in September” is a month, not 1 September. "
+            "Empty exactly when the start date is."
+        ),
+        verbose_name=_("start precision"),
     )
-    end_date = models.DateField(null=True, blank=True, help_text="The same as the start for a one-day event.")
+    end_date = models.DateField(
+        null=True, blank=True, help_text=_("The same as the start for a one-day event."), verbose_name=_("end date")
+    )
     end_precision = models.CharField(
         max_length=12,
         choices=DatePrecision.choices,
         blank=True,
-        help_text="How precisely the end is known. Empty exactly when the end date is.",
+        help_text=_("How precisely the end is known. Empty exactly when the end date is."),
+        verbose_name=_("end precision"),
     )
     date_meaning = models.CharField(
-        "the dates say",
+        _("the dates say"),
         max_length=6,
         choices=DateMeaning.choices,
         default=DateMeaning.LASTED,
-        help_text="“Fighting lasted until 10 December” lasted; “a jet was alleged to have flown over during the "
-        "battle” happened at a moment nobody dated, sometime within the battle's days.",
+        help_text=_(
+            "“Fighting lasted until 10 December” lasted; “a jet was alleged to have flown over during the "
+            "battle” happened at a moment nobody dated, sometime within the battle's days."
+        ),
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="part of"
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
     )
-    places = models.ManyToManyField(Place, through="EventPlace", related_name="events", blank=True)
-    participants = models.ManyToManyField(Actor, through="Participation", related_name="events", blank=True)
-    outcome = models.TextField(blank=True, help_text="The outcome as the record states it, where one is stated.")
+    places = models.ManyToManyField(
+        Place, through="EventPlace", related_name="events", blank=True, verbose_name=_("places")
+    )
+    participants = models.ManyToManyField(
+        Actor, through="Participation", related_name="events", blank=True, verbose_name=_("participants")
+    )
+    outcome = models.TextField(
+        blank=True, help_text=_("The outcome as the record states it, where one is stated."), verbose_name=_("outcome")
+    )
     places_note = models.CharField(
-        "more places, unnamed",
+        _("more places, unnamed"),
         max_length=200,
         blank=True,
-        help_text="Places the sources mention without naming them, in their words: “and surrounding villages”.",
+        help_text=_("Places the sources mention without naming them, in their words: “and surrounding villages”."),
     )
     featured = models.BooleanField(
-        "featured on the front page",
+        _("featured on the front page"),
         default=False,
-        help_text="The front page shows this event as an article, built from its parts, with the other dossiers "
-        "listed below it. One event at most: take the mark off the featured one first.",
+        help_text=_(
+            "The front page shows this event as an article, built from its parts, with the other dossiers "
+            "listed below it. One event at most: take the mark off the featured one first."
+        ),
     )
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         ordering = [F("start_date").asc(nulls_first=True), "title"]
         constraints = [
             unique_slug("event"),
@@ -383,7 +428,7 @@ class Event(NamedModel):
                 fields=["featured"],
                 condition=Q(featured=True),
                 name="at_most_one_featured_event",
-                violation_error_message="Another event is featured on the front page: take its mark off first.",
+                violation_error_message=_("Another event is featured on the front page: take its mark off first."),
             ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True, start_precision="")
@@ -418,15 +463,23 @@ class Event(NamedModel):
     def clean(self):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = "The end date cannot be before the start date."
+            errors["end_date"] = _("The end date cannot be before the start date.")
         for end in ("start", "end"):
             date, precision = getattr(self, f"{end}_date"), getattr(self, f"{end}_precision")
             if date is not None and not precision:
-                errors[f"{end}_precision"] = f"Say how precisely the {end} date is known."
+                errors[f"{end}_precision"] = (
+                    _("Say how precisely the start date is known.")
+                    if end == "start"
+                    else _("Say how precisely the end date is known.")
+                )
             elif date is None and precision:
-                errors[f"{end}_precision"] = f"The {end} date is unknown: leave its precision empty too."
+                errors[f"{end}_precision"] = (
+                    _("The start date is unknown: leave its precision empty too.")
+                    if end == "start"
+                    else _("The end date is unknown: leave its precision empty too.")
+                )
         if self.parent_id and self.parent_id == self.pk:
-            errors["parent"] = "An event cannot be part of itself."
+            errors["parent"] = _("An event cannot be part of itself.")
         if errors:
             raise ValidationError(errors)
 
@@ -453,19 +506,20 @@ class EventPlaceQuerySet(models.QuerySet):
 
 
 class EventPlace(models.Model):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_places")
-    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="event_places")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_places", verbose_name=_("event"))
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="event_places", verbose_name=_("place"))
     position = models.PositiveSmallIntegerField(
+        _("position"),
         null=True,
         blank=True,
-        help_text="Where the sources list this place among the event's places (1 first); empty when they give no order.",
+        help_text=_("Where the sources list this place among the event's places (1 first); empty when they give no order."),
     )
 
     objects = EventPlaceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "event place"
+        verbose_name = _("event place")
         ordering = ["event", "place__name"]
         constraints = [models.UniqueConstraint(fields=["event", "place"], name="event_place_unique")]
 
@@ -488,21 +542,25 @@ class ParticipationQuerySet(models.QuerySet):
 
 class Participation(models.Model):
     class Role(models.TextChoices):
-        SIDE_A = "side_a", "Side A"
-        SIDE_B = "side_b", "Side B"
-        PERPETRATOR = "perpetrator", "Perpetrator"
-        TARGET = "target", "Target"
-        OTHER = "other", "Other"
+        SIDE_A = "side_a", _("Side A")
+        SIDE_B = "side_b", _("Side B")
+        PERPETRATOR = "perpetrator", _("Perpetrator")
+        TARGET = "target", _("Target")
+        OTHER = "other", _("Other")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
-    role = models.CharField(max_length=12, choices=Role.choices)
-    note = models.CharField(max_length=300, blank=True, help_text="E.g. “alleged”, or what the actor did.")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event"))
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations", verbose_name=_("actor"))
+    role = models.CharField(max_length=12, choices=Role.choices, verbose_name=_("role"))
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("E.g. “alleged”, or what the actor did."), verbose_name=_("note")
+    )
 
     objects = ParticipationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         ordering = ["event", "role", "actor__name"]
         constraints = [
             models.UniqueConstraint(fields=["event", "actor", "role"], name="participation_unique"),

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .forms import ImportUploadForm
 from .imports import ImportRefused, PreviewOutdated, import_file, may_import
@@ -56,14 +57,14 @@ class ImportBatchAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data
             return self.preview(request, upload["file"].name, upload["file_format"], upload["text"], upload["reason"])
-        return self.render(request, self.upload_template, "Import a file", form=form)
+        return self.render(request, self.upload_template, _("Import a file"), form=form)
 
     def preview(self, request, file_name, file_format, text, reason):
         """What importing the file would do, and the form that confirms it (when it has no bad rows)."""
         try:
             report = import_file(text, file_name=file_name, file_format=file_format, user=request.user, reason=reason, dry_run=True)
         except ImportRefused as refusal:
-            return self.render(request, self.preview_template, f"{file_name} cannot be imported", report=refusal.report)
+            return self.render(request, self.preview_template, _("%(name)s cannot be imported") % {"name": file_name}, report=refusal.report)
         payload = {
             "user": request.user.pk,
             "file_name": file_name,
@@ -75,7 +76,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         return self.render(
             request,
             self.preview_template,
-            f"Import {file_name}?",
+            _("Import %(name)s?") % {"name": file_name},
             report=report,
             signed_preview=signing.dumps(payload, salt=PREVIEW_SALT, compress=True) if report.writes_anything else None,
         )
@@ -88,8 +89,10 @@ class ImportBatchAdmin(admin.ModelAdmin):
         if payload is None or payload["user"] != request.user.pk:
             self.message_user(
                 request,
-                "Nothing was imported: the file on the confirmation page is not the one previewed, or the preview is more "
-                "than an hour old. Upload the file again.",
+                _(
+                    "Nothing was imported: the file on the confirmation page is not the one previewed, or the preview "
+                    "is more than an hour old. Upload the file again."
+                ),
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.path)
@@ -104,14 +107,23 @@ class ImportBatchAdmin(admin.ModelAdmin):
             )
         except (PreviewOutdated, ImportRefused):
             self.message_user(
-                request, "Nothing was imported: the record changed since the preview. Here is what the import would do now.",
+                request,
+                _("Nothing was imported: the record changed since the preview. Here is what the import would do now."),
                 messages.WARNING,
             )
             return self.preview(request, payload["file_name"], payload["file_format"], payload["text"], payload["reason"])
         self.message_user(
             request,
-            f"Imported {payload['file_name']}: {len(report.created)} created, {len(report.changed)} changed, "
-            f"{len(report.unchanged)} left alone. What was created or changed is in review: publish it from each list.",
+            _(
+                "Imported %(name)s: %(created)s created, %(changed)s changed, %(unchanged)s left alone. What was "
+                "created or changed is in review: publish it from each list."
+            )
+            % {
+                "name": payload["file_name"],
+                "created": len(report.created),
+                "changed": len(report.changed),
+                "unchanged": len(report.unchanged),
+            },
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:exchange_importbatch_changelist"))

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from editorial.curation import Status
 from editorial.feeds import public_log_of, revision_address, revision_summary
@@ -48,14 +49,14 @@ class Cursor:
             date, kind, number = text.split("~")
             cursor = cls(datetime.datetime.fromisoformat(date), kind, int(number))
         except ValueError as error:
-            raise forms.ValidationError("This is not an address of a page of changes.") from error
+            raise forms.ValidationError(_("This is not an address of a page of changes.")) from error
         if cursor.kind not in KINDS or cursor.date.tzinfo is None:
-            raise forms.ValidationError("This is not an address of a page of changes.")
+            raise forms.ValidationError(_("This is not an address of a page of changes."))
         return cursor
 
 
 class ChangesForm(forms.Form):
-    before = forms.CharField(required=False, max_length=100, label="Changes before")
+    before = forms.CharField(required=False, max_length=100, label=_("Changes before"))
 
     def clean_before(self):
         text = self.cleaned_data["before"]

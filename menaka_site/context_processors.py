@@ -1,4 +1,6 @@
-from django.urls import reverse
+from django.conf import settings
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 
 ENTRY_PAGES = {f"{kind}-{view}": kind for kind in ("event", "actor", "place", "source", "claim") for view in ("detail", "history")}
 
@@ -14,3 +16,41 @@ def feeds(request):
     if kind is None or "slug" not in match.captured_kwargs:
         return {}
     return {"entry_feed_url": reverse(f"{kind}-history-feed", args=[match.captured_kwargs["slug"]])}
+
+
+def languages(request):
+    """This page in every language of the site, for the language switch and the hreflang links.
+
+    The addresses differ only by the /fr/ prefix (prefix_default_language=False), and the query string
+    stays, so a reader who switches stays on the same list with the same filters. A page that exists
+    in one language only (the API reference) has no other version.
+    """
+    current = translation.get_language()
+    bare = request.path_info
+    prefix = f"/{current}/"
+    if current != settings.LANGUAGE_CODE and bare.startswith(prefix):
+        bare = bare[len(prefix) - 1:]
+    query = request.META.get("QUERY_STRING", "")
+    here_exists = request.resolver_match is not None
+    versions = []
+    for code, name in settings.LANGUAGES:
+        path = bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
+        if here_exists and code != current and not _resolves(path, code):
+            continue
+        versions.append({
+            "code": code,
+            "name": name,
+            "url": f"{path}?{query}" if query else path,
+            "absolute_url": request.build_absolute_uri(path),
+            "is_current": code == current,
+        })
+    return {"language_versions": versions if len(versions) > 1 else []}
+
+
+def _resolves(path, language):
+    with translation.override(language):
+        try:
+            resolve(path)
+        except Resolver404:
+            return False
+    return True

@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "menaka_site.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the address alone (/fr/… is French, everything else English), so it
+    # can go this early: the 503 page, the page cache's keys and every page below speak it.
+    "django.middleware.locale.LocaleMiddleware",
     "menaka_site.middleware.GZipWithoutSecretsMiddleware",
     "menaka_site.health.DatabaseUnavailableMiddleware",
     # Before the middleware that set cookies, so that it sees them (editorial/page_cache.py).
@@ -129,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "menaka_site.context_processors.feeds",
+                "menaka_site.context_processors.languages",
             ],
         },
     },
@@ -201,7 +205,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English at the addresses the site always had, French under /fr/ (menaka_site/urls.py). The
+# record's content stays in the language it was written in; the interface around it changes.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,4 +1,4 @@
-"""/sitemap.xml: every published entry, with when it last changed, in one section per kind."""
+"""/sitemap.xml: every published entry, in each language, with when it last changed, in one section per kind."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
@@ -9,7 +9,12 @@ from sources.public import public_claims
 
 
 class EntrySitemap(Sitemap):
-    """The public rows of one kind, each with the date of its latest revision."""
+    """The public rows of one kind, each with the date of its latest revision, at its English and its French
+    address, each naming the other as its alternate (hreflang)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def __init__(self, public_rows):
         self.public_rows = public_rows

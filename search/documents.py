@@ -3,6 +3,8 @@
 import dataclasses
 import re
 
+from django.utils.translation import gettext_lazy as _
+
 from events.models import Actor, Event, Place
 from events.names import without_accents
 from sources.models import Claim, Source
@@ -36,15 +38,15 @@ class Kind:
 
 
 KINDS = [
-    Kind("events", "Events", Event, ("title",), ("summary", "outcome"), Event.objects.published),
-    Kind("actors", "Actors", Actor, ("name", "short_name", "aliases"), ("description",), Actor.objects.published),
-    Kind("places", "Places", Place, ("name", "alternate_names"), ("description",), Place.objects.published, ("parent",)),
+    Kind("events", _("Events"), Event, ("title",), ("summary", "outcome"), Event.objects.published),
+    Kind("actors", _("Actors"), Actor, ("name", "short_name", "aliases"), ("description",), Actor.objects.published),
+    Kind("places", _("Places"), Place, ("name", "alternate_names"), ("description",), Place.objects.published, ("parent",)),
     Kind(
-        "sources", "Sources", Source, ("title",), ("publisher", "author", "notes"), Source.objects.published
+        "sources", _("Sources"), Source, ("title",), ("publisher", "author", "notes"), Source.objects.published
     ),
     Kind(
         "claims",
-        "Claims",
+        _("Claims"),
         Claim,
         ("statement",),
         ("wording", "assessment_reason"),

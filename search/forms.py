@@ -1,12 +1,13 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .documents import KINDS
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search the record", max_length=200, required=False, strip=True)
+    q = forms.CharField(label=_("Search the record"), max_length=200, required=False, strip=True)
     type = forms.ChoiceField(
-        label="Show", required=False, choices=[("", "Everything")] + [(kind.name, kind.label) for kind in KINDS]
+        label=_("Show"), required=False, choices=[("", _("Everything"))] + [(kind.name, kind.label) for kind in KINDS]
     )
     page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 

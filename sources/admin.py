@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from editorial.entry_admin import EntryAdmin, EntryForm, EntryInline, InlineEntryForm, RowInline
 from events import admin as events_admin
@@ -49,7 +50,7 @@ class ClaimForm(EntryForm):
         cleaned_data = super().clean()
         discounted = cleaned_data.get("assessment") == Claim.Assessment.DISCOUNTED
         if discounted and not cleaned_data.get("assessment_reason", "").strip():
-            self.add_error("assessment_reason", "Say why the claim is discounted: readers see this reason with it.")
+            self.add_error("assessment_reason", _("Say why the claim is discounted: readers see this reason with it."))
         return cleaned_data
 
 
@@ -62,7 +63,7 @@ class SourceAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", "kind", "publisher", "author", "publication_date", "language")}),
-        ("Where to find it", {"fields": ("url", "access_date", "archive_url")}),
+        (_("Where to find it"), {"fields": ("url", "access_date", "archive_url")}),
         (None, {"fields": ("notes",)}),
     )
 
@@ -99,11 +100,11 @@ class ClaimAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("statement",)}
     fieldsets = (
         (None, {"fields": ("statement", "slug", "status", "kind")}),
-        ("About", {"fields": ("event", "actor", "party", "place")}),
-        ("The figure", {"fields": ("qualifier", "magnitude", ("value_low", "value_high"), "unit", "wording")}),
-        ("Who says so, and when", {"fields": ("claimant", ("stated_on", "stated_on_precision"), ("as_of", "as_of_precision"))}),
-        ("Other claims", {"fields": ("restates", "supersedes")}),
-        ("Assessment", {"fields": ("assessment", "assessment_reason")}),
+        (_("About"), {"fields": ("event", "actor", "party", "place")}),
+        (_("The figure"), {"fields": ("qualifier", "magnitude", ("value_low", "value_high"), "unit", "wording")}),
+        (_("Who says so, and when"), {"fields": ("claimant", ("stated_on", "stated_on_precision"), ("as_of", "as_of_precision"))}),
+        (_("Other claims"), {"fields": ("restates", "supersedes")}),
+        (_("Assessment"), {"fields": ("assessment", "assessment_reason")}),
     )
     inlines = (CitationInline,)
 

@@ -3,6 +3,8 @@
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from events.filters import EntryFilterForm, actor_filter, event_filter
 
@@ -20,33 +22,35 @@ def has_figure():
 
 class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Text",
+        label=_("Text"),
         method="search",
         max_length=200,
-        help_text="Words in the statement, the original wording or the assessment.",
+        help_text=_("Words in the statement, the original wording or the assessment."),
     )
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
-    claimant = actor_filter(label="Claimant", help_text="Who makes the claim: a name, short name or alias.")
-    party = actor_filter(label="About the party", help_text="Whose dead, wounded or strength the claim gives.")
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
+    claimant = actor_filter(label=_("Claimant"), help_text=_("Who makes the claim: a name, short name or alias."))
+    party = actor_filter(label=_("About the party"), help_text=_("Whose dead, wounded or strength the claim gives."))
     about = actor_filter(
-        label="About the actor", method="about_actor", help_text="Claims about the actor: as the party or the actor named."
+        label=_("About the actor"), method="about_actor", help_text=_("Claims about the actor: as the party or the actor named.")
     )
-    assessment = django_filters.ChoiceFilter(choices=Claim.Assessment.choices, empty_label="Any assessment")
-    event = event_filter(label="Event", help_text="The event the claim is about: a title.")
+    assessment = django_filters.ChoiceFilter(
+        choices=Claim.Assessment.choices, label=_("Assessment"), empty_label=_("Any assessment")
+    )
+    event = event_filter(label=_("Event"), help_text=_("The event the claim is about: a title."))
     figures = django_filters.BooleanFilter(
-        label="Figures only",
+        label=_("Figures only"),
         method="with_figures",
         widget=forms.CheckboxInput,
         initial=False,
-        help_text="Keep the claims that give a figure: killed, wounded, displaced, strength, distance.",
+        help_text=_("Keep the claims that give a figure: killed, wounded, displaced, strength, distance."),
     )
     source = django_filters.ModelChoiceFilter(
-        label="Source",
+        label=_("Source"),
         method="cited_by",
         to_field_name="slug",
         queryset=Source.objects.published(),
         widget=forms.HiddenInput,
-        help_text="Claims this source carries: the source page links here.",
+        help_text=_("Claims this source carries: the source page links here."),
     )
 
     class Meta:
@@ -68,6 +72,7 @@ class ClaimFilter(django_filters.FilterSet):
     def cited_by(self, queryset, name, source):
         return queryset.filter(pk__in=Citation.objects.filter(source=source).values("claim_id"))
 
+
 GRADE_ORDER = Case(
     *(When(assessment=grade, then=Value(position)) for position, grade in enumerate(Claim.Assessment.values)),
     output_field=IntegerField(),
@@ -75,12 +80,15 @@ GRADE_ORDER = Case(
 
 # Each column a reader may sort the claims list by, and the order it stands for: ties broken by the next ones.
 CLAIM_ORDERINGS = {
-    "event": ("Event and date", [F("event__start_date"), F("event__title")]),
-    "kind": ("Kind", [F("kind")]),
-    "figure": ("Figure", [F("value_low"), F("value_high")]),
-    "claimant": ("Claimant", [F("claimant__name")]),
-    "assessment": ("Assessment, most certain first", [GRADE_ORDER]),
+    "event": (_("Event and date"), [F("event__start_date"), F("event__title")]),
+    "kind": (_("Kind"), [F("kind")]),
+    "figure": (_("Figure"), [F("value_low"), F("value_high")]),
+    "claimant": (_("Claimant"), [F("claimant__name")]),
+    "assessment": (_("Assessment, most certain first"), [GRADE_ORDER]),
 }
+
+
+REVERSED = _("{} (descending)")
 
 
 class ClaimOrdering(django_filters.OrderingFilter):
@@ -89,6 +97,9 @@ class ClaimOrdering(django_filters.OrderingFilter):
     def __init__(self, **kwargs):
         fields = {name: name for name in CLAIM_ORDERINGS}
         labels = {name: label for name, (label, _) in CLAIM_ORDERINGS.items()}
+        # django-filter words a reversed order when the class is made, in the language of that moment: word it here,
+        # lazily, so that each page says it in the reader's language.
+        labels |= {f"-{name}": format_lazy(REVERSED, label) for name, label in list(labels.items())}
         super().__init__(fields=fields, field_labels=labels, **kwargs)
 
     def filter(self, queryset, value):
@@ -105,7 +116,7 @@ class ClaimOrdering(django_filters.OrderingFilter):
 class ClaimListFilter(ClaimFilter):
     """The claims page's filters and its sorting. The API keeps its own stable order for paging."""
 
-    order = ClaimOrdering(label="Sort by", empty_label="Events in order, then the claims about no event")
+    order = ClaimOrdering(label=_("Sort by"), empty_label=_("Events in order, then the claims about no event"))
 
     class Meta(ClaimFilter.Meta):
         fields = [*ClaimFilter.Meta.fields, "order"]
@@ -124,9 +135,9 @@ class SourceFilter(django_filters.FilterSet):
     """The API's list of sources filters with this; the HTML list has no filters yet."""
 
     q = django_filters.CharFilter(
-        label="Text", method="search", max_length=200, help_text="Words in the title, publisher or author."
+        label=_("Text"), method="search", max_length=200, help_text=_("Words in the title, publisher or author.")
     )
-    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices, label=_("Kind"), empty_label=_("Any kind"))
 
     class Meta:
         model = Source

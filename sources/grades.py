@@ -11,12 +11,14 @@ for that question: the record does not say, which is not the same as "alleged".
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import Claim
 from .public import claims_previewed_with, public_claims
 
 Assessment = Claim.Assessment
 
-GRADED_KINDS = {Claim.Kind.OCCURRED: "It happened", Claim.Kind.PERPETRATOR: "Who did it"}
+GRADED_KINDS = {Claim.Kind.OCCURRED: _("It happened"), Claim.Kind.PERPETRATOR: _("Who did it")}
 STRONGEST_FIRST = (
     Assessment.CORROBORATED,
     Assessment.REPORTED,
@@ -35,7 +37,7 @@ class Grade:
 
     @property
     def label(self):
-        return Assessment(self.assessment).label if self.assessment else "No claim in the record"
+        return Assessment(self.assessment).label if self.assessment else _("No claim in the record")
 
 
 def strongest(assessments):

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.curation import CuratedModel, Status, unique_slug
@@ -14,27 +15,33 @@ class Source(CuratedModel):
     """Where a statement was published; the fields follow Wikipedia's "cite web"."""
 
     class Kind(models.TextChoices):
-        ENCYCLOPEDIA = "encyclopedia", "Encyclopedia article"
-        NEWS_ARTICLE = "news_article", "News article"
-        GROUP_STATEMENT = "group_statement", "Statement by an armed group"
-        INTERVIEW = "interview", "Interview"
-        REPORT = "report", "Report"
-        OTHER = "other", "Other"
+        ENCYCLOPEDIA = "encyclopedia", _("Encyclopedia article")
+        NEWS_ARTICLE = "news_article", _("News article")
+        GROUP_STATEMENT = "group_statement", _("Statement by an armed group")
+        INTERVIEW = "interview", _("Interview")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other")
 
-    title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    publisher = models.CharField(max_length=200, blank=True)
-    author = models.CharField(max_length=200, blank=True)
-    publication_date = models.DateField(null=True, blank=True, help_text="Empty when not known.")
-    url = models.URLField("URL", max_length=500, blank=True, help_text="Empty when not known: never a guess.")
-    access_date = models.DateField(null=True, blank=True)
-    archive_url = models.URLField("archive URL", max_length=500, blank=True)
-    language = models.CharField(max_length=35, blank=True, help_text="A language tag such as en or fr.")
-    notes = models.TextField(blank=True)
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    publisher = models.CharField(max_length=200, blank=True, verbose_name=_("publisher"))
+    author = models.CharField(max_length=200, blank=True, verbose_name=_("author"))
+    publication_date = models.DateField(
+        null=True, blank=True, help_text=_("Empty when not known."), verbose_name=_("publication date")
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True, help_text=_("Empty when not known: never a guess."))
+    access_date = models.DateField(null=True, blank=True, verbose_name=_("access date"))
+    archive_url = models.URLField(_("archive URL"), max_length=500, blank=True)
+    language = models.CharField(
+        max_length=35, blank=True, help_text=_("A language tag such as en or fr."), verbose_name=_("language")
+    )
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["title"]
         constraints = [unique_slug("source")]
 
@@ -49,66 +56,74 @@ class Claim(CuratedModel):
     """One statement about an event or actor, attributed to whoever made it."""
 
     class Kind(models.TextChoices):
-        KILLED = "killed", "Killed"
-        WOUNDED = "wounded", "Wounded"
-        DISPLACED = "displaced", "Displaced"
-        STRENGTH = "strength", "Strength"
-        DISTANCE = "distance", "Distance"
-        OUTCOME = "outcome", "Outcome"
-        OCCURRED = "occurred", "Occurred"
-        PERPETRATOR = "perpetrator", "Perpetrator"
-        COMMANDER = "commander", "Commander"
-        OTHER = "other", "Other"
+        KILLED = "killed", _("Killed")
+        WOUNDED = "wounded", _("Wounded")
+        DISPLACED = "displaced", _("Displaced")
+        STRENGTH = "strength", _("Strength")
+        DISTANCE = "distance", _("Distance")
+        OUTCOME = "outcome", _("Outcome")
+        OCCURRED = "occurred", _("Occurred")
+        PERPETRATOR = "perpetrator", _("Perpetrator")
+        COMMANDER = "commander", _("Commander")
+        OTHER = "other", _("Other")
 
     class Qualifier(models.TextChoices):
-        EXACT = "exact", "exactly"
-        ABOUT = "about", "about"
-        AT_LEAST = "at_least", "at least"
-        AT_MOST = "at_most", "at most"
-        MORE_THAN = "more_than", "more than"
-        FEWER_THAN = "fewer_than", "fewer than"
-        BETWEEN = "between", "between"
-        VAGUE = "vague", "a magnitude in words"
-        UNKNOWN = "unknown", "unknown"
-        NOT_A_FIGURE = "", "not a figure"
+        EXACT = "exact", _("exactly")
+        ABOUT = "about", _("about")
+        AT_LEAST = "at_least", _("at least")
+        AT_MOST = "at_most", _("at most")
+        MORE_THAN = "more_than", _("more than")
+        FEWER_THAN = "fewer_than", _("fewer than")
+        BETWEEN = "between", _("between")
+        VAGUE = "vague", _("a magnitude in words")
+        UNKNOWN = "unknown", _("unknown")
+        NOT_A_FIGURE = "", _("not a figure")
 
     class Magnitude(models.TextChoices):
         """A figure given only as a word ("dozens of fighters"): shown as that word, bounded as the editor reads it."""
 
-        SEVERAL = "several", "several"
-        DOZENS = "dozens", "dozens"
-        SCORES = "scores", "scores"
-        HUNDREDS = "hundreds", "hundreds"
-        THOUSANDS = "thousands", "thousands"
+        SEVERAL = "several", _("several")
+        DOZENS = "dozens", _("dozens")
+        SCORES = "scores", _("scores")
+        HUNDREDS = "hundreds", _("hundreds")
+        THOUSANDS = "thousands", _("thousands")
 
     class DatePrecision(models.TextChoices):
-        DAY = "day", "Day"
-        MONTH = "month", "Month"
-        YEAR = "year", "Year"
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
 
     class Unit(models.TextChoices):
-        PEOPLE = "people", "people"
-        FIGHTERS = "fighters", "fighters"
-        CIVILIANS = "civilians", "civilians"
-        HOUSEHOLDS = "households", "households"
-        KILOMETRES = "kilometres", "kilometres"
+        PEOPLE = "people", _("people")
+        FIGHTERS = "fighters", _("fighters")
+        CIVILIANS = "civilians", _("civilians")
+        HOUSEHOLDS = "households", _("households")
+        KILOMETRES = "kilometres", _("kilometres")
 
     class Assessment(models.TextChoices):
-        CORROBORATED = "corroborated", "Corroborated"
-        REPORTED = "reported", "Reported"
-        ALLEGED = "alleged", "Alleged"
-        CONTESTED = "contested", "Contested"
-        DISCOUNTED = "discounted", "Discounted"
+        CORROBORATED = "corroborated", _("Corroborated")
+        REPORTED = "reported", _("Reported")
+        ALLEGED = "alleged", _("Alleged")
+        CONTESTED = "contested", _("Contested")
+        DISCOUNTED = "discounted", _("Discounted")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     statement = models.CharField(
-        max_length=300, help_text=(
+        max_length=300,
+        help_text=_(
             "The claim in one plain sentence, attributed where it is someone's claim: “ISGS claims to have killed "
             "100 JNIM fighters”, not “ISGS killed 100 JNIM fighters”. Lists and feeds show it as it is written."
         ),
+        verbose_name=_("statement"),
     )
     event = models.ForeignKey(
-        Event, on_delete=models.PROTECT, null=True, blank=True, related_name="claims", help_text="The event it is about."
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text=_("The event it is about."),
+        verbose_name=_("event"),
     )
     actor = models.ForeignKey(
         Actor,
@@ -116,7 +131,8 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="claims_about",
-        help_text="The actor it is about: the commander named, the alleged perpetrator.",
+        help_text=_("The actor it is about: the commander named, the alleged perpetrator."),
+        verbose_name=_("actor"),
     )
     party = models.ForeignKey(
         Actor,
@@ -124,7 +140,8 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="claims_affecting",
-        help_text="The party affected: whose fighters died, whose strength is given.",
+        help_text=_("The party affected: whose fighters died, whose strength is given."),
+        verbose_name=_("party"),
     )
     place = models.ForeignKey(
         Place,
@@ -132,51 +149,63 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="claims",
-        help_text="Where the claim is limited to one place (“in Haroum alone”).",
+        help_text=_("Where the claim is limited to one place (“in Haroum alone”)."),
+        verbose_name=_("place"),
     )
-    qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True)
+    qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True, verbose_name=_("qualifier"))
     magnitude = models.CharField(
         max_length=10,
         choices=Magnitude.choices,
         blank=True,
-        help_text="Only for “a magnitude in words”: the word said (“dozens”); the bounds are how the editors read it.",
+        help_text=_("Only for “a magnitude in words”: the word said (“dozens”); the bounds are how the editors read it."),
+        verbose_name=_("magnitude"),
     )
-    value_low = models.PositiveIntegerField("lower bound", null=True, blank=True)
-    value_high = models.PositiveIntegerField("upper bound", null=True, blank=True)
-    unit = models.CharField(max_length=20, choices=Unit.choices, blank=True)
-    wording = models.TextField("original wording", help_text="Exactly as published: “73+”, “~700”, “around 70”.")
+    value_low = models.PositiveIntegerField(_("lower bound"), null=True, blank=True)
+    value_high = models.PositiveIntegerField(_("upper bound"), null=True, blank=True)
+    unit = models.CharField(max_length=20, choices=Unit.choices, blank=True, verbose_name=_("unit"))
+    wording = models.TextField(_("original wording"), help_text=_("Exactly as published: “73+”, “~700”, “around 70”."))
     claimant = models.ForeignKey(
         Actor,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="claims_made",
-        help_text="Who makes the claim. Empty when the source states it in its own voice.",
+        help_text=_("Who makes the claim. Empty when the source states it in its own voice."),
+        verbose_name=_("claimant"),
     )
-    sources = models.ManyToManyField(Source, through="Citation", related_name="claims", blank=True)
+    sources = models.ManyToManyField(
+        Source, through="Citation", related_name="claims", blank=True, verbose_name=_("sources")
+    )
     stated_on = models.DateField(
-        "stated on",
+        _("stated on"),
         null=True,
         blank=True,
-        help_text="When the claimant made it; empty when not known. A month or a year is stored as its first day.",
+        help_text=_("When the claimant made it; empty when not known. A month or a year is stored as its first day."),
     )
     stated_on_precision = models.CharField(
-        "precision of “stated on”", max_length=5, choices=DatePrecision.choices, blank=True
+        _("precision of “stated on”"), max_length=5, choices=DatePrecision.choices, blank=True
     )
     as_of = models.DateField(
-        "figure as of", null=True, blank=True, help_text="For a figure: the date it holds as of, when the source says so."
+        _("figure as of"),
+        null=True,
+        blank=True,
+        help_text=_("For a figure: the date it holds as of, when the source says so."),
     )
-    as_of_precision = models.CharField("precision of “as of”", max_length=5, choices=DatePrecision.choices, blank=True)
-    assessment = models.CharField(max_length=20, choices=Assessment.choices, default=Assessment.REPORTED)
-    assessment_reason = models.TextField(blank=True)
+    as_of_precision = models.CharField(
+        _("precision of “as of”"), max_length=5, choices=DatePrecision.choices, blank=True
+    )
+    assessment = models.CharField(
+        max_length=20, choices=Assessment.choices, default=Assessment.REPORTED, verbose_name=_("assessment")
+    )
+    assessment_reason = models.TextField(blank=True, verbose_name=_("assessment reason"))
     restates = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="restatements",
-        verbose_name="same allegation as",
-        help_text="Another claim this one restates in other words.",
+        verbose_name=_("same allegation as"),
+        help_text=_("Another claim this one restates in other words."),
     )
     supersedes = models.ForeignKey(
         "self",
@@ -184,12 +213,15 @@ class Claim(CuratedModel):
         null=True,
         blank=True,
         related_name="superseded_by",
-        help_text="An earlier claim this one revises or corrects (a toll raised by its claimant); the earlier one stays.",
+        help_text=_("An earlier claim this one revises or corrects (a toll raised by its claimant); the earlier one stays."),
+        verbose_name=_("supersedes"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["event__start_date", "event__title", "kind", "slug"]
         constraints = [
             unique_slug("claim"),
@@ -247,23 +279,23 @@ class Claim(CuratedModel):
     def clean(self):
         errors = {}
         if not self.event_id and not self.actor_id:
-            errors["event"] = "A claim must be about an event or an actor."
+            errors["event"] = _("A claim must be about an event or an actor.")
         if self.value_low is not None and self.value_high is not None and self.value_low > self.value_high:
-            errors["value_high"] = "The upper bound cannot be below the lower bound."
+            errors["value_high"] = _("The upper bound cannot be below the lower bound.")
         shape_error = self._value_shape_error()
         if shape_error and "value_high" not in errors:
             errors["qualifier"] = shape_error
         if self.qualifier == self.Qualifier.VAGUE and not self.magnitude:
-            errors["magnitude"] = "Give the word said (“dozens”, “hundreds”) for a magnitude in words."
+            errors["magnitude"] = _("Give the word said (“dozens”, “hundreds”) for a magnitude in words.")
         elif self.qualifier != self.Qualifier.VAGUE and self.magnitude:
-            errors["magnitude"] = "Only a magnitude in words has a word; choose that qualifier or clear the word."
+            errors["magnitude"] = _("Only a magnitude in words has a word; choose that qualifier or clear the word.")
         for date_field in ("stated_on", "as_of"):
             if (getattr(self, date_field) is None) != (not getattr(self, f"{date_field}_precision")):
                 errors[f"{date_field}_precision"] = "Give a precision with the date, and none without one."
         if self.as_of is not None and self.qualifier == self.Qualifier.NOT_A_FIGURE:
-            errors["as_of"] = "Only a figure holds “as of” a date."
+            errors["as_of"] = _("Only a figure holds “as of” a date.")
         if self.supersedes_id is not None and self.supersedes_id == self.pk:
-            errors["supersedes"] = "A claim cannot supersede itself."
+            errors["supersedes"] = _("A claim cannot supersede itself.")
         if errors:
             raise ValidationError(errors)
 
@@ -299,15 +331,24 @@ class CitationQuerySet(models.QuerySet):
 
 
 class Citation(models.Model):
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(blank=True, help_text="The passage of the source that carries the claim.")
-    locator = models.CharField(max_length=200, blank=True, help_text="Where in the source: a section, a page, an infobox row.")
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations", verbose_name=_("claim"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source"))
+    quote = models.TextField(
+        blank=True, help_text=_("The passage of the source that carries the claim."), verbose_name=_("quote")
+    )
+    locator = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Where in the source: a section, a page, an infobox row."),
+        verbose_name=_("locator"),
+    )
 
     objects = CitationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["claim", "source__title"]
         constraints = [models.UniqueConstraint(fields=["claim", "source"], name="citation_unique")]
 

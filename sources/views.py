@@ -4,12 +4,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.conf.locale import LANG_INFO
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
@@ -56,9 +56,9 @@ class InfoboxRow:
 
 
 INFOBOX_ROWS = [
-    (Claim.Kind.COMMANDER, "Commanders and leaders", "Other commanders"),
-    (Claim.Kind.STRENGTH, "Strength", "Other strength"),
-    (Claim.Kind.KILLED, "Casualties and losses", "Other casualties"),
+    (Claim.Kind.COMMANDER, gettext_lazy("Commanders and leaders"), gettext_lazy("Other commanders")),
+    (Claim.Kind.STRENGTH, gettext_lazy("Strength"), gettext_lazy("Other strength")),
+    (Claim.Kind.KILLED, gettext_lazy("Casualties and losses"), gettext_lazy("Other casualties")),
 ]
 INFOBOX_KINDS = [Claim.Kind.OUTCOME] + [kind for kind, _, _ in INFOBOX_ROWS]
 
@@ -117,7 +117,7 @@ def dossier_context(event):
         "sides": sides,
         "infobox_rows": infobox_rows(sides, claims),
         # A battle's parts are its fighting; a war's or a campaign's, the events it is made of.
-        "chronology_heading": "Battle" if event.event_type == Event.Type.BATTLES else "Chronology",
+        "chronology_heading": gettext_lazy("Battle") if event.event_type == Event.Type.BATTLES else gettext_lazy("Chronology"),
         "battle": excerpt(by_date(Event.objects.published().filter(parent=event)), CHRONOLOGY_SHOWN),
         "battle_url": filtered_list("event-list", part_of=event.slug),
         **prelude(event),
@@ -266,9 +266,12 @@ def source_detail(request, slug):
 
 
 def language_name(code):
-    """ "English (en)" for a known tag; the tag itself otherwise."""
-    info = LANG_INFO.get(code.lower()) if code else None
-    return f"{info['name']} ({code})" if info and "name" in info else code
+    """ "English (en)" for a known tag, in the reader's language ("anglais (en)"); the tag itself otherwise."""
+    try:
+        info = get_language_info(code.lower()) if code else None
+    except KeyError:
+        info = None
+    return f"{info['name_translated']} ({code})" if info else code
 
 
 # Claims

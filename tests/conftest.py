@@ -1,8 +1,11 @@
 """Settings for the whole suite that differ from production on purpose."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 
 
 def pytest_configure():
@@ -14,6 +17,15 @@ def pytest_configure():
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
     }
     settings.WHITENOISE_USE_FINDERS = True
+    compile_catalogues()
+
+
+def compile_catalogues():
+    """What `make test` does first, so that running pytest directly also serves French (the .mo is not committed)."""
+    for catalogue in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"):
+        compiled = catalogue.with_suffix(".mo")
+        if not compiled.exists() or compiled.stat().st_mtime < catalogue.stat().st_mtime:
+            call_command("compilemessages", locale=[catalogue.parent.parent.name], ignore_patterns=[".venv", "node_modules"], verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -208,6 +208,26 @@ def test_the_admin_is_never_cached():
     assert "Clash near Tamalat" in text(changelist) and "ETag" not in changelist
 
 
+def test_a_french_page_is_never_served_for_english_nor_the_other_way():
+    make_event(title="Clash at Tamalat")
+    french, _ = anonymous_get("/fr" + EVENTS)
+    english, _ = anonymous_get(EVENTS, **{"accept-language": "fr"})
+
+    french_again, french_queries = anonymous_get("/fr" + EVENTS)
+    english_again, english_queries = anonymous_get(EVENTS)
+
+    assert '<html lang="fr">' in text(french) and '<html lang="fr">' in text(french_again)
+    assert '<html lang="en">' in text(english) and '<html lang="en">' in text(english_again)
+    assert french["ETag"] != english["ETag"]
+    # The address alone says the language: a French browser's English page is everyone's English page.
+    assert (french_queries, english_queries) == (0, 0)
+
+
+def test_the_french_admin_is_never_cached():
+    login = Client().get("/fr/admin/login/")
+    assert login.status_code == 200 and "ETag" not in login and '<html lang="fr"' in text(login)
+
+
 def test_a_session_cookie_bypasses_the_cache_both_ways():
     make_event(title="Clash at Tamalat")
     anonymous_get(EVENTS)

@@ -215,7 +215,8 @@ def test_the_date_fields_show_back_only_real_dates(client):
 
     assert '<input type="date" name="start" value="2022-12-03"' in page
     assert '<input type="date" name="end" aria-invalid="true"' in page
-    assert "2022-13-45" not in page
+    # Only the language switch carries the address's query on, to the same page with the same errors in French.
+    assert "2022-13-45" not in page.replace('href="/fr/events/?start=2022-12-3&amp;end=2022-13-45"', "")
 
 
 @pytest.mark.parametrize("page_number", ["999999", "abc", "0", "-1", "2"])

@@ -128,9 +128,24 @@ def test_the_sitemap_lists_every_published_entry_with_its_last_change(client, ar
     expected = set()
     for rows in (Event.objects.published(), Actor.objects.published(), Place.objects.published(), Source.objects.published(), public_claims()):
         expected |= {f"http://testserver{entry.get_absolute_url()}" for entry in rows}
+        expected |= {f"http://testserver/fr{entry.get_absolute_url()}" for entry in rows}
     assert set(addresses) == expected
     haroum = Event.objects.get(slug="battles-of-tadjalalt-and-haroum")
     assert addresses[f"http://testserver{haroum.get_absolute_url()}"] == haroum.history.latest().history_date.date().isoformat()
+
+
+def test_each_address_in_the_sitemap_names_its_other_language(client):
+    make_event(slug="public-event")
+    urlset = ElementTree.fromstring(client.get("/sitemap-events.xml").content)
+
+    english = next(url for url in urlset.iter(f"{SITEMAP}url") if url.find(f"{SITEMAP}loc").text.endswith("/events/public-event/"))
+    alternates = {link.get("hreflang"): link.get("href") for link in english.iter("{http://www.w3.org/1999/xhtml}link")}
+
+    assert alternates == {
+        "en": "http://testserver/events/public-event/",
+        "fr": "http://testserver/fr/events/public-event/",
+        "x-default": "http://testserver/events/public-event/",
+    }
 
 
 def test_the_sitemap_lists_no_draft(client):
@@ -153,6 +168,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
+    assert "Disallow: /fr/admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 

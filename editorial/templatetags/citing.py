@@ -3,14 +3,16 @@
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..curation import Status
+from ..dates import day_month_year
 from ..history import is_fixture_load
 
 register = template.Library()
 
-SITE_NAME = "The Ménaka record"
+SITE_NAME = gettext_lazy("The Ménaka record")
 BIBTEX_ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$",
     "&": r"\&", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
@@ -35,15 +37,16 @@ def shown_revision(context, entry):
     permalink = context["request"].build_absolute_uri(
         reverse(f"{entry._meta.model_name}-revision", args=[entry.slug, record.history_id])
     )
-    since, today = format_date(record.history_date, "j F Y"), timezone.now()
+    since, today = day_month_year(record.history_date), timezone.now()
+    note = _("Revision %(number)s of %(date)s") % {"number": record.history_id, "date": since}
     bibtex = "\n".join(
         [
             f"@misc{{menaka-{entry._meta.model_name}-{entry.slug}-{record.history_id},",
             f"  title = {{{bibtex_text(str(entry))}}},",
             f"  howpublished = {{\\url{{{permalink}}}}},",
-            f"  organization = {{{SITE_NAME}}},",
+            f"  organization = {{{bibtex_text(str(SITE_NAME))}}},",
             f"  year = {{{record.history_date.year}}},",
-            f"  note = {{Revision {record.history_id} of {since}}},",
+            f"  note = {{{bibtex_text(note)}}},",
             f"  urldate = {{{today.date().isoformat()}}}",
             "}",
         ]
@@ -53,7 +56,14 @@ def shown_revision(context, entry):
         "since": record.history_date,
         "entered": is_fixture_load(record.history_change_reason or ""),
         "permalink": permalink,
-        "text": f"“{entry}”, revision {record.history_id} ({since}), in {SITE_NAME}. {permalink}. "
-        f"Retrieved {format_date(today, 'j F Y')}.",
+        "text": _("“%(entry)s”, revision %(number)s (%(date)s), in %(site)s. %(address)s. Retrieved %(today)s.")
+        % {
+            "entry": entry,
+            "number": record.history_id,
+            "date": since,
+            "site": SITE_NAME,
+            "address": permalink,
+            "today": day_month_year(today),
+        },
         "bibtex": bibtex,
     }

@@ -11,6 +11,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
 from .. import names
 
 ASSET = Path(__file__).resolve().parent / "basemap" / "sahel.json"
@@ -18,7 +21,7 @@ ASSET = Path(__file__).resolve().parent / "basemap" / "sahel.json"
 # a cut along the frame itself would draw a highlighted country's outline where it has no border.
 CLIP_MARGIN = 6
 # Drawn in the corner of the map; the text beside it gives the licences.
-ATTRIBUTION_ON_MAP = "Borders: Natural Earth · world-atlas"
+ATTRIBUTION_ON_MAP = gettext_lazy("Borders: Natural Earth · world-atlas")
 # A border point closer than this to the last one drawn (in SVG units) adds nothing visible.
 MIN_STEP = 1.5
 # The mean radius of the Earth (IUGG), for the length of a degree on the scale bar.
@@ -45,6 +48,37 @@ def country_named(place_names):
     return next((by_name[key] for key in map(names.normalized, place_names) if key in by_name), None)
 
 
+# The countries of the asset, as the map names them.
+COUNTRY_NAMES = {
+    "Algeria": pgettext_lazy("country on the map", "Algeria"),
+    "Benin": pgettext_lazy("country on the map", "Benin"),
+    "Burkina Faso": pgettext_lazy("country on the map", "Burkina Faso"),
+    "Cameroon": pgettext_lazy("country on the map", "Cameroon"),
+    "Central African Rep.": pgettext_lazy("country on the map", "Central African Rep."),
+    "Chad": pgettext_lazy("country on the map", "Chad"),
+    "Congo": pgettext_lazy("country on the map", "Congo"),
+    "Côte d'Ivoire": pgettext_lazy("country on the map", "Côte d'Ivoire"),
+    "Dem. Rep. Congo": pgettext_lazy("country on the map", "Dem. Rep. Congo"),
+    "Eq. Guinea": pgettext_lazy("country on the map", "Eq. Guinea"),
+    "Gambia": pgettext_lazy("country on the map", "Gambia"),
+    "Ghana": pgettext_lazy("country on the map", "Ghana"),
+    "Guinea": pgettext_lazy("country on the map", "Guinea"),
+    "Guinea-Bissau": pgettext_lazy("country on the map", "Guinea-Bissau"),
+    "Liberia": pgettext_lazy("country on the map", "Liberia"),
+    "Libya": pgettext_lazy("country on the map", "Libya"),
+    "Mali": pgettext_lazy("country on the map", "Mali"),
+    "Mauritania": pgettext_lazy("country on the map", "Mauritania"),
+    "Morocco": pgettext_lazy("country on the map", "Morocco"),
+    "Niger": pgettext_lazy("country on the map", "Niger"),
+    "Nigeria": pgettext_lazy("country on the map", "Nigeria"),
+    "Senegal": pgettext_lazy("country on the map", "Senegal"),
+    "Sierra Leone": pgettext_lazy("country on the map", "Sierra Leone"),
+    "Spain": pgettext_lazy("country on the map", "Spain"),
+    "Togo": pgettext_lazy("country on the map", "Togo"),
+    "W. Sahara": pgettext_lazy("country on the map", "W. Sahara"),
+}
+
+
 @dataclass
 class CountryShape:
     id: str
@@ -59,6 +93,11 @@ class CountryShape:
     # The published place the record has for this country, if any: its name links there.
     place: object = None
 
+    @property
+    def label(self):
+        """The name drawn on the map, in the reader's language (the asset's names are Natural Earth's English)."""
+        return COUNTRY_NAMES.get(self.name, self.name)
+
 
 @dataclass
 class ScaleBar:
@@ -67,7 +106,7 @@ class ScaleBar:
 
     @property
     def label(self):
-        return f"{self.km:,} km"
+        return f"{number_format(self.km, force_grouping=True)} km"
 
     @property
     def middle(self):

@@ -3,6 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .periods import Period
 from .place_map import Area
@@ -18,9 +19,9 @@ class TimelineForm(ChartForm):
     period = forms.CharField(
         required=False,
         max_length=21,
-        help_text="A year (2022), a month (2022-12), a day (2022-12-03) or years (2010-2019).",
+        help_text=_("A year (2022), a month (2022-12), a day (2022-12-03) or years (2010-2019)."),
     )
-    within = forms.SlugField(required=False, max_length=120, label="Part of", widget=forms.HiddenInput)
+    within = forms.SlugField(required=False, max_length=120, label=_("Part of"), widget=forms.HiddenInput)
 
     def clean_period(self):
         text = self.cleaned_data["period"].strip()
@@ -36,8 +37,8 @@ class MapForm(ChartForm):
     bbox = forms.CharField(
         required=False,
         max_length=80,
-        label="Area",
-        help_text="West, south, east and north edges in decimal degrees, e.g. 0,15,3,17.",
+        label=_("Area"),
+        help_text=_("West, south, east and north edges in decimal degrees, e.g. 0,15,3,17."),
     )
 
     def clean_bbox(self):
@@ -47,11 +48,11 @@ class MapForm(ChartForm):
         try:
             west, south, east, north = (Decimal(part) for part in text.split(","))
         except (ValueError, InvalidOperation):
-            raise forms.ValidationError("Give four numbers separated by commas: west, south, east, north.") from None
+            raise forms.ValidationError(_("Give four numbers separated by commas: west, south, east, north.")) from None
         if not all(edge.is_finite() for edge in (west, south, east, north)):
-            raise forms.ValidationError("Each edge is a number of degrees.")
+            raise forms.ValidationError(_("Each edge is a number of degrees."))
         if not (-180 <= west < east <= 180):
-            raise forms.ValidationError("West and east are longitudes from -180 to 180, west first.")
+            raise forms.ValidationError(_("West and east are longitudes from -180 to 180, west first."))
         if not (-90 <= south < north <= 90):
-            raise forms.ValidationError("South and north are latitudes from -90 to 90, south first.")
+            raise forms.ValidationError(_("South and north are latitudes from -90 to 90, south first."))
         return Area(west=west, south=south, east=east, north=north)

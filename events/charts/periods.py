@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, Value, When
 from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.translation import gettext as _
 
 # More bars than this and the chart is read as a texture, not as counts.
 MAX_PARTS = 60
@@ -32,24 +33,24 @@ class Period:
         """The period an address names, or ValueError saying what is wrong with it."""
         match = PERIOD_PATTERN.fullmatch(text)
         if not match:
-            raise ValueError("Give a year (2022), a month (2022-12), a day (2022-12-03) or years (2010-2019).")
+            raise ValueError(_("Give a year (2022), a month (2022-12), a day (2022-12-03) or years (2010-2019)."))
         year = int(match["year"])
         if match["last_year"]:
             last_year = int(match["last_year"])
             if last_year < year:
-                raise ValueError("The last year of a span cannot be before its first.")
+                raise ValueError(_("The last year of a span cannot be before its first."))
             return cls.years(year, last_year)
         if not match["month"]:
             return cls.year(year)
         month = int(match["month"])
         if not 1 <= month <= 12:
-            raise ValueError("A month is numbered from 01 to 12.")
+            raise ValueError(_("A month is numbered from 01 to 12."))
         if not match["day"]:
             return cls.month(year, month)
         try:
             return cls.day(datetime.date(year, month, int(match["day"])))
         except ValueError:
-            raise ValueError(f"{text} is not a day of the calendar.") from None
+            raise ValueError(_("%(text)s is not a day of the calendar.") % {"text": text}) from None
 
     @classmethod
     def years(cls, first, last):

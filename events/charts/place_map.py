@@ -13,6 +13,9 @@ from decimal import Decimal
 
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Min, Q, Value
 from django.db.models.functions import Floor
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from ..models import Place
 from . import basemap
@@ -56,9 +59,9 @@ UNPLACED_SHOWN = 20
 
 CONFIDENCES = (Place.CoordinateConfidence.GOOD, Place.CoordinateConfidence.REPRESENTATIVE, Place.CoordinateConfidence.LOW)
 CONFIDENCE_LABELS = {
-    Place.CoordinateConfidence.GOOD: "Good",
-    Place.CoordinateConfidence.REPRESENTATIVE: "Representative point",
-    Place.CoordinateConfidence.LOW: "Low",
+    Place.CoordinateConfidence.GOOD: gettext_lazy("Good"),
+    Place.CoordinateConfidence.REPRESENTATIVE: gettext_lazy("Representative point"),
+    Place.CoordinateConfidence.LOW: gettext_lazy("Low"),
 }
 CONFIDENCE_RANK = {confidence: rank for rank, confidence in enumerate(CONFIDENCES)}
 
@@ -78,8 +81,13 @@ class Area:
 
     @property
     def label(self):
-        latitudes = f"{degrees(float(self.south), 'N', 'S')} to {degrees(float(self.north), 'N', 'S')}"
-        return f"{latitudes}, {degrees(float(self.west), 'E', 'W')} to {degrees(float(self.east), 'E', 'W')}"
+        (north, south), (east, west) = north_south(), east_west()
+        return _("%(south)s to %(north)s, %(west)s to %(east)s") % {
+            "south": degrees(float(self.south), north, south),
+            "north": degrees(float(self.north), north, south),
+            "west": degrees(float(self.west), east, west),
+            "east": degrees(float(self.east), east, west),
+        }
 
     @property
     def span(self):
@@ -516,12 +524,12 @@ class Projection:
             "height": self.height,
             "meridians": [
                 # Unlabelled at the frame's edges, where the label would be cut.
-                GridLine(x, degrees(lon, "E", "W") if 16 <= x <= self.width - 16 else "")
+                GridLine(x, degrees(lon, *east_west()) if 16 <= x <= self.width - 16 else "")
                 for lon in grid_degrees(self.west, self.east) for x in [self.project(self.south, lon)[0]]
             ],
             # Unlabelled under the meridians' labels and beside the scale bar, where they would collide.
             "parallels": [
-                GridLine(y, degrees(lat, "N", "S") if 24 <= y <= self.height - 40 else "")
+                GridLine(y, degrees(lat, *north_south()) if 24 <= y <= self.height - 40 else "")
                 for lat in grid_degrees(self.south, self.north) for y in [self.project(lat, self.west)[1]]
             ],
         }
@@ -540,9 +548,17 @@ def grid_degrees(low, high):
     return [round(first + index * step, 6) for index in range(int((high - first) / step + 1e-9) + 1)]
 
 
+def north_south():
+    return pgettext("compass point", "N"), pgettext("compass point", "S")
+
+
+def east_west():
+    return pgettext("compass point", "E"), pgettext("compass point", "W")
+
+
 def degrees(value, positive, negative):
     hemisphere = positive if value > 0 else negative if value < 0 else ""
-    return f"{abs(value):g}°{hemisphere}"
+    return f"{number_format(f'{abs(value):g}')}°{hemisphere}"
 
 
 def place_label(name, x, y, width, height, taken):

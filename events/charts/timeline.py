@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ..dates import day_after_the_last_possible, first_of_month, first_of_next_month, first_possible_day
 from ..models import DATE_FIELDS, Event
@@ -46,7 +47,27 @@ DETAIL_LIMIT = 80
 # How many events with parts of their own the counted view offers to drill into.
 CONTAINERS_SHOWN = 12
 
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# What each bar of a counted timeline stands for, in "counted by month", "the events of its month".
+PART_NAMES = {
+    "years": gettext_lazy("span of years"),
+    "year": gettext_lazy("year"),
+    "month": gettext_lazy("month"),
+    "day": gettext_lazy("day"),
+}
+MONTH_ABBREVIATIONS = (
+    pgettext_lazy("month abbreviation", "Jan"),
+    pgettext_lazy("month abbreviation", "Feb"),
+    pgettext_lazy("month abbreviation", "Mar"),
+    pgettext_lazy("month abbreviation", "Apr"),
+    pgettext_lazy("month abbreviation", "May"),
+    pgettext_lazy("month abbreviation", "Jun"),
+    pgettext_lazy("month abbreviation", "Jul"),
+    pgettext_lazy("month abbreviation", "Aug"),
+    pgettext_lazy("month abbreviation", "Sep"),
+    pgettext_lazy("month abbreviation", "Oct"),
+    pgettext_lazy("month abbreviation", "Nov"),
+    pgettext_lazy("month abbreviation", "Dec"),
+)
 DAY = datetime.timedelta(days=1)
 
 
@@ -468,7 +489,7 @@ class CountedTimeline:
 
     @property
     def part_name(self):
-        return {"years": "span of years", "year": "year", "month": "month", "day": "day"}[self.bars[0].period.unit]
+        return PART_NAMES[self.bars[0].period.unit]
 
     @property
     def dated(self):

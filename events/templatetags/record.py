@@ -2,7 +2,11 @@
 
 from django import template
 from django.utils.dateformat import format as format_date
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
+from editorial.dates import day_month, day_month_year, day_of_month
 from events.models import Event, Place
 
 register = template.Library()
@@ -23,21 +27,43 @@ def event_dates(event):
     start_precision, end_precision = event.start_precision, event.end_precision
     within = event.is_dated_within
     if start is None and end is None:
-        return "date unknown"
+        return _("date unknown")
     if start is None:
-        return f"{'on or before' if within else 'until'} {date_span(end, end, end_precision)}"
+        return bounded("until", "on or before", within, end_precision) % {"date": date_span(end, end, end_precision)}
     if end is None:
-        return f"{'on or after' if within else 'from'} {date_span(start, start, start_precision)}"
+        return bounded("from", "on or after", within, start_precision) % {"date": date_span(start, start, start_precision)}
     if not within:
         if start_precision == end_precision:
             return date_span(start, end, start_precision)
         return f"{date_span(start, start, start_precision)} – {date_span(end, end, end_precision)}"
     if start_precision == end_precision:
-        one_day_or_unit = date_span(start, end, start_precision, joiner=BETWEEN)
+        one_day_or_unit = date_span(start, end, start_precision, joiner=between())
         if date_span(start, start, start_precision) == date_span(end, end, end_precision):
-            return one_day_or_unit if start_precision == Precision.DAY else f"sometime in {one_day_or_unit}"
-        return f"sometime between {one_day_or_unit}"
-    return f"sometime between {date_span(start, start, start_precision)} and {date_span(end, end, end_precision)}"
+            if start_precision == Precision.DAY:
+                return one_day_or_unit
+            return _("sometime in %(date)s") % {"date": one_day_or_unit}
+        return _("sometime between %(dates)s") % {"dates": one_day_or_unit}
+    return _("sometime between %(first)s and %(last)s") % {
+        "first": date_span(start, start, start_precision),
+        "last": date_span(end, end, end_precision),
+    }
+
+
+def bounded(lasting, within_words, within, precision):
+    """ "until 3 December", "on or after September 2022": French says "jusqu'au 3 décembre" but "jusqu'en
+    septembre", so the words depend on whether the date is a day."""
+    is_day = precision in (Precision.DAY, Precision.APPROXIMATE)
+    words = {
+        ("until", True): pgettext("up to a day", "until %(date)s"),
+        ("until", False): pgettext("up to a month or year", "until %(date)s"),
+        ("from", True): pgettext("from a day", "from %(date)s"),
+        ("from", False): pgettext("from a month or year", "from %(date)s"),
+        ("on or before", True): pgettext("at the latest a day", "on or before %(date)s"),
+        ("on or before", False): pgettext("at the latest a month or year", "on or before %(date)s"),
+        ("on or after", True): pgettext("at the earliest a day", "on or after %(date)s"),
+        ("on or after", False): pgettext("at the earliest a month or year", "on or after %(date)s"),
+    }
+    return words[(within_words if within else lasting, is_day)]
 
 
 @register.filter
@@ -46,20 +72,34 @@ def precision_note(event):
     start_precision, end_precision = event.start_precision, event.end_precision
     notes = []
     if Precision.APPROXIMATE in (start_precision, end_precision):
-        notes.append("approximate: the dates are estimates")
+        notes.append(_("approximate: the dates are estimates"))
     if start_precision and end_precision and start_precision == end_precision:
         if start_precision in (Precision.MONTH, Precision.YEAR):
-            notes.append(f"known only to the {start_precision}")
+            notes.append(KNOWN_ONLY_TO[(None, start_precision)])
     else:
         for end, precision in (("start", start_precision), ("end", end_precision)):
             if precision in (Precision.MONTH, Precision.YEAR):
-                notes.append(f"the {end} known only to the {precision}")
-    return "; ".join(notes)
+                notes.append(KNOWN_ONLY_TO[(end, precision)])
+    return "; ".join(str(note) for note in notes)
+
+
+KNOWN_ONLY_TO = {
+    (None, Precision.MONTH): gettext_lazy("known only to the month"),
+    (None, Precision.YEAR): gettext_lazy("known only to the year"),
+    ("start", Precision.MONTH): gettext_lazy("the start known only to the month"),
+    ("start", Precision.YEAR): gettext_lazy("the start known only to the year"),
+    ("end", Precision.MONTH): gettext_lazy("the end known only to the month"),
+    ("end", Precision.YEAR): gettext_lazy("the end known only to the year"),
+}
 
 
 # How the two ends of a span are joined: "3–10 December 2022", or "between 7 and 10 December 2022".
 DURATION = ("–", " – ")
-BETWEEN = (" and ", " and ")
+
+
+def between():
+    words = pgettext("between two dates", " and ")
+    return (words, words)
 
 
 def date_span(start, end, precision, joiner=DURATION):
@@ -69,7 +109,7 @@ def date_span(start, end, precision, joiner=DURATION):
         return _month_span(start, end, joiner)
     day_span = _day_span(start, end, joiner)
     if precision == Precision.APPROXIMATE:
-        return f"c. {day_span}"
+        return pgettext("an approximate date", "c. %(date)s") % {"date": day_span}
     return day_span
 
 
@@ -89,36 +129,40 @@ def _month_span(start, end, joiner):
 def _day_span(start, end, joiner):
     tight, loose = joiner
     if start == end:
-        return format_date(start, "j F Y")
+        return day_month_year(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}{tight}{format_date(end, 'j F Y')}"
+        return f"{day_of_month(start)}{tight}{day_month_year(end)}"
     if start.year == end.year:
-        return f"{format_date(start, 'j F')}{loose}{format_date(end, 'j F Y')}"
-    return f"{format_date(start, 'j F Y')}{loose}{format_date(end, 'j F Y')}"
+        return f"{day_month(start)}{loose}{day_month_year(end)}"
+    return f"{day_month_year(start)}{loose}{day_month_year(end)}"
 
 
 @register.filter
 def coordinates(place):
     """Latitude and longitude in degrees; a low-confidence point is rounded to a tenth of a degree (about 10 km)."""
     if not place.has_coordinates:
-        return "Location not published"
+        return _("Location not published")
+    north, south = pgettext("compass point", "N"), pgettext("compass point", "S")
+    east, west = pgettext("compass point", "E"), pgettext("compass point", "W")
     if place.coordinate_confidence == Place.CoordinateConfidence.LOW:
-        return f"around {_degrees(place.latitude, 'N', 'S', 1)}, {_degrees(place.longitude, 'E', 'W', 1)}"
-    return f"{_degrees(place.latitude, 'N', 'S')}, {_degrees(place.longitude, 'E', 'W')}"
+        latitude, longitude = _degrees(place.latitude, north, south, 1), _degrees(place.longitude, east, west, 1)
+        return _("around %(latitude)s, %(longitude)s") % {"latitude": latitude, "longitude": longitude}
+    return f"{_degrees(place.latitude, north, south)}, {_degrees(place.longitude, east, west)}"
 
 
 def _degrees(value, positive, negative, decimals=None):
+    """15.3° N in English, 15,3° N in French: the decimal mark is the reader's."""
     hemisphere = positive if value >= 0 else negative
     magnitude = abs(value)
     text = f"{magnitude:.{decimals}f}" if decimals is not None else f"{magnitude.normalize():f}"
-    return f"{text}° {hemisphere}"
+    return f"{number_format(text)}° {hemisphere}"
 
 
 CONFIDENCE_IN_BRIEF = {
-    Place.CoordinateConfidence.GOOD: "good confidence",
-    Place.CoordinateConfidence.REPRESENTATIVE: "a representative point for an area",
-    Place.CoordinateConfidence.LOW: "low confidence, approximate",
-    Place.CoordinateConfidence.NONE: "no published coordinates",
+    Place.CoordinateConfidence.GOOD: gettext_lazy("good confidence"),
+    Place.CoordinateConfidence.REPRESENTATIVE: gettext_lazy("a representative point for an area"),
+    Place.CoordinateConfidence.LOW: gettext_lazy("low confidence, approximate"),
+    Place.CoordinateConfidence.NONE: gettext_lazy("no published coordinates"),
 }
 
 
@@ -129,5 +173,5 @@ def confidence_in_brief(place):
 
 @register.filter
 def thousands(number):
-    """5000 → "5,000", as the record's counts are written."""
-    return f"{number:,}"
+    """5000 → "5,000" in English, "5 000" in French: counts grouped in the reader's language."""
+    return number_format(number, force_grouping=True)

@@ -5,6 +5,8 @@ a month or longer); geo_precision 1 (the place itself), 2 (a part of a region, n
 region); inter1 and inter2 the actor types 1 to 8, interaction the two digits in order.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from events.exports import free_text
 from events.models import Actor, Event, Place
 from sources.grades import GRADED_KINDS, grades_of
@@ -32,7 +34,7 @@ INTER = {
 
 FILE = DataFile(
     name="acled.csv",
-    title="Events in ACLED's shape",
+    title=_("Events in ACLED's shape"),
     description=(
         "One row per published event (wars and campaigns that contain events are left out), in the "
         "column names and order of the ACLED codebook. Columns the record cannot fill are empty."

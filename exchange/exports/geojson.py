@@ -9,6 +9,9 @@ has a point, and a place without a point, is left out and counted in the collect
 
 import json
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext_lazy as _
+
 from events.exports import PublishedSlugs, chunks, places_of, values_in_chunks
 from events.models import DATE_FIELDS, Event, Place
 from sources.grades import grades_of
@@ -21,7 +24,7 @@ MEDIA_TYPE = "application/geo+json"
 
 EVENTS = DataFile(
     name="events.geojson",
-    title="Events on the map (GeoJSON)",
+    title=_("Events on the map (GeoJSON)"),
     description=(
         "One Point feature per published event and each of its published places that has a point; "
         "properties: event, title, url, event_type, start_date, end_date, start_precision and end_precision "
@@ -38,7 +41,7 @@ EVENTS = DataFile(
 
 PLACES = DataFile(
     name="places.geojson",
-    title="Places on the map (GeoJSON)",
+    title=_("Places on the map (GeoJSON)"),
     description=(
         "One Point feature per published place with a point; properties: place, name, kind, parent, url, "
         "coordinate_confidence, coordinate_source_url, coordinate_note. Places without a point are left out "
@@ -60,7 +63,7 @@ def collection(features, counts):
     yield COLLECTION_START
     separator = ""
     for batch in chunks(features):
-        yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False) for feature in batch)
+        yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False, cls=DjangoJSONEncoder) for feature in batch)
         separator = ",\n"
     yield "\n], " + json.dumps(counts)[1:] + "\n"
 

@@ -1,5 +1,7 @@
 """The record's own tables: events and claims (the lists' files), actors, places and sources."""
 
+from django.utils.translation import gettext_lazy as _
+
 from events.exports import PublishedSlugs, any_of, entry_url_pattern, free_text, grouped, joined, values_in_chunks
 from events.models import Actor, ActorRelation, Event, Place
 from sources.models import Claim, Source
@@ -10,7 +12,7 @@ ENTRY_URL = "The entry's public page."
 
 EVENTS = DataFile(
     name="events.csv",
-    title="Events",
+    title=_("Events"),
     description="One row per published event, wars and campaigns included, as on the events list. "
     "No casualty figures: every figure is a claim, in claims.csv.",
     filters="events",
@@ -58,7 +60,7 @@ EVENTS = DataFile(
 
 CLAIMS = DataFile(
     name="claims.csv",
-    title="Claims",
+    title=_("Claims"),
     description="One row per public claim, as on the claims list: each figure as its claimant states it, "
     "with its original wording, assessment and sources. Figures are never added up.",
     filters="claims",
@@ -112,7 +114,7 @@ CLAIMS = DataFile(
 
 ACTORS = DataFile(
     name="actors.csv",
-    title="Actors",
+    title=_("Actors"),
     description="One row per published actor: armed groups, state forces, militias, people, civilians, outlets.",
     primary_key="actor",
     columns=(
@@ -129,7 +131,7 @@ ACTORS = DataFile(
 
 PLACES = DataFile(
     name="places.csv",
-    title="Places",
+    title=_("Places"),
     description="One row per published place, with its point only where a published source gives one.",
     primary_key="place",
     columns=(
@@ -150,7 +152,7 @@ PLACES = DataFile(
 
 SOURCES = DataFile(
     name="sources.csv",
-    title="Sources",
+    title=_("Sources"),
     description="One row per published source, with the fields of Wikipedia's “cite web”. Empty fields are not known.",
     primary_key="source",
     columns=(

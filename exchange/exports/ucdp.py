@@ -5,6 +5,8 @@ Codes follow the UCDP GED codebook: type_of_violence 1 (state-based), 2 (non-sta
 (within a year). Extra GED columns the record can fill follow the main ones.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from events.exports import free_text
 from events.models import Actor, Event, Place
 
@@ -16,7 +18,7 @@ DEATH_COUNTS = "Never a sum of partisan figures; every figure with its claimant 
 
 FILE = DataFile(
     name="ucdp-ged.csv",
-    title="Events in UCDP GED's shape",
+    title=_("Events in UCDP GED's shape"),
     description=(
         "One row per published event (wars and campaigns that contain events are left out), in the "
         "column names of the UCDP Georeferenced Event Dataset codebook. Columns the record cannot fill are empty."

@@ -7,6 +7,7 @@ draft names no other draft here either.
 import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -19,7 +20,7 @@ PRECISE_TO_THE_DAY = "day"
 
 def script(data):
     # json.dumps escapes no "<": a "</script>" in an editor's text would end the element early.
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 

@@ -10,9 +10,13 @@ from django import template
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from editorial.dates import day_month_year
 from events.excerpts import excerpt
 from sources import grades
 from sources.models import Claim
@@ -29,12 +33,13 @@ register = template.Library()
 
 Qualifier = Claim.Qualifier
 
-SINGULAR_UNITS = {
-    Claim.Unit.PEOPLE: "person",
-    Claim.Unit.FIGHTERS: "fighter",
-    Claim.Unit.CIVILIANS: "civilian",
-    Claim.Unit.HOUSEHOLDS: "household",
-    Claim.Unit.KILOMETRES: "kilometre",
+# A figure and its unit, agreeing in number: "1 fighter", "73 fighters".
+UNIT_WORDS = {
+    Claim.Unit.PEOPLE: lambda n: ngettext("%(number)s person", "%(number)s people", n),
+    Claim.Unit.FIGHTERS: lambda n: ngettext("%(number)s fighter", "%(number)s fighters", n),
+    Claim.Unit.CIVILIANS: lambda n: ngettext("%(number)s civilian", "%(number)s civilians", n),
+    Claim.Unit.HOUSEHOLDS: lambda n: ngettext("%(number)s household", "%(number)s households", n),
+    Claim.Unit.KILOMETRES: lambda n: ngettext("%(number)s kilometre", "%(number)s kilometres", n),
 }
 
 KIND_ORDER = {kind: position for position, kind in enumerate(Claim.Kind.values)}
@@ -43,52 +48,79 @@ KIND_ORDER = {kind: position for position, kind in enumerate(Claim.Kind.values)}
 CLAIMS_SHOWN = 30
 
 KIND_HEADINGS = {
-    Claim.Kind.KILLED: "People killed",
-    Claim.Kind.WOUNDED: "People wounded",
-    Claim.Kind.DISPLACED: "People displaced",
-    Claim.Kind.STRENGTH: "Strength",
-    Claim.Kind.DISTANCE: "Distances",
-    Claim.Kind.OUTCOME: "Outcome",
-    Claim.Kind.OCCURRED: "Whether it happened",
-    Claim.Kind.PERPETRATOR: "Who did it",
-    Claim.Kind.COMMANDER: "Commanders",
-    Claim.Kind.OTHER: "Other claims",
+    Claim.Kind.KILLED: gettext_lazy("People killed"),
+    Claim.Kind.WOUNDED: gettext_lazy("People wounded"),
+    Claim.Kind.DISPLACED: gettext_lazy("People displaced"),
+    Claim.Kind.STRENGTH: gettext_lazy("Strength"),
+    Claim.Kind.DISTANCE: gettext_lazy("Distances"),
+    Claim.Kind.OUTCOME: gettext_lazy("Outcome"),
+    Claim.Kind.OCCURRED: gettext_lazy("Whether it happened"),
+    Claim.Kind.PERPETRATOR: gettext_lazy("Who did it"),
+    Claim.Kind.COMMANDER: gettext_lazy("Commanders"),
+    Claim.Kind.OTHER: gettext_lazy("Other claims"),
+}
+
+
+# A magnitude in words with its unit: French says "plusieurs combattants" but "des dizaines de combattants".
+MAGNITUDE_WORDS = {
+    Claim.Magnitude.SEVERAL: gettext_lazy("several %(unit)s"),
+    Claim.Magnitude.DOZENS: gettext_lazy("dozens of %(unit)s"),
+    Claim.Magnitude.SCORES: gettext_lazy("scores of %(unit)s"),
+    Claim.Magnitude.HUNDREDS: gettext_lazy("hundreds of %(unit)s"),
+    Claim.Magnitude.THOUSANDS: gettext_lazy("thousands of %(unit)s"),
 }
 
 
 def describe_figure(qualifier, low, high, unit, magnitude=""):
-    """A figure in words from its parts: "more than 73 fighters", "about 700 fighters", "dozens of fighters (read as
-    at least 24)", "unknown"; "" if not a figure."""
+    """A figure in words from its parts, in the reader's language: "more than 73 fighters", "about 1,000 fighters",
+    "dozens of fighters (read as at least 24)", "unknown"; "" if not a figure."""
     if qualifier == Qualifier.UNKNOWN:
-        return "unknown"
+        return _("unknown")
     if qualifier == Qualifier.NOT_A_FIGURE:
         return ""
     if qualifier == Qualifier.VAGUE:
-        words = f"{magnitude} of {unit}" if unit else magnitude
-        return f"{words} (read as {bounds_in_words(low, high)})"
+        words, bounds = magnitude_in_words(magnitude, unit), bounds_in_words(low, high)
+        return _("%(words)s (read as %(bounds)s)") % {"words": words, "bounds": bounds}
     if qualifier == Qualifier.BETWEEN:
-        number, last = f"between {low:,} and {high:,}", high
+        text, last = _("between %(low)s and %(high)s"), high
     elif qualifier == Qualifier.AT_MOST:
-        number, last = f"at most {high:,}", high
+        text, last = _("at most %(high)s"), high
     elif qualifier == Qualifier.FEWER_THAN:
-        number, last = f"fewer than {high:,}", high
+        text, last = _("fewer than %(high)s"), high
     elif qualifier == Qualifier.AT_LEAST:
-        number, last = f"at least {low:,}", low
+        text, last = _("at least %(low)s"), low
     elif qualifier == Qualifier.MORE_THAN:
-        number, last = f"more than {low:,}", low
+        text, last = _("more than %(low)s"), low
     elif qualifier == Qualifier.ABOUT:
-        number, last = f"about {low:,}", low
+        text, last = _("about %(low)s"), low
     else:
-        number, last = f"{low:,}", low
+        text, last = "%(low)s", low
+    number = text % {"low": _grouped(low), "high": _grouped(high)}
     if not unit:
         return number
-    return f"{number} {SINGULAR_UNITS.get(unit, unit) if last == 1 else unit}"
+    in_words = UNIT_WORDS.get(unit)
+    return in_words(last) % {"number": number} if in_words else f"{number} {unit}"
+
+
+def magnitude_in_words(magnitude, unit):
+    if magnitude not in MAGNITUDE_WORDS:
+        return magnitude
+    if not unit:
+        return str(Claim.Magnitude(magnitude).label)
+    unit_label = Claim.Unit(unit).label if unit in Claim.Unit.values else unit
+    return MAGNITUDE_WORDS[magnitude] % {"unit": unit_label}
+
+
+def _grouped(number):
+    return number_format(number, force_grouping=True) if number is not None else ""
 
 
 def bounds_in_words(low, high):
     if low is not None and high is not None:
-        return f"between {low:,} and {high:,}"
-    return f"at least {low:,}" if low is not None else f"at most {high:,}"
+        return _("between %(low)s and %(high)s") % {"low": _grouped(low), "high": _grouped(high)}
+    if low is not None:
+        return _("at least %(low)s") % {"low": _grouped(low)}
+    return _("at most %(high)s") % {"high": _grouped(high)}
 
 
 @register.filter
@@ -97,14 +129,14 @@ def figure(claim):
 
 
 def describe_date(day, precision):
-    """ "5 December 2022", "December 2022", "2022" as precise as known; "" when unknown."""
+    """ "5 December 2022", "December 2022", "2022" as precise as known, in the reader's language; "" when unknown."""
     if day is None:
         return ""
     if precision == Claim.DatePrecision.YEAR:
         return f"{day.year}"
     if precision == Claim.DatePrecision.MONTH:
         return format_date(day, "F Y")
-    return format_date(day, "j F Y")
+    return day_month_year(day)
 
 
 @register.filter
@@ -122,7 +154,9 @@ def attribution(claim):
     """Who says it, in plain words beside a statement shown without its card: "per JNIM", or that the source
     states it in its own voice. Names only a published claimant."""
     person = public(claim.claimant)
-    return f"per {person.label}" if person is not None else "stated by its source in its own voice"
+    if person is None:
+        return _("stated by its source in its own voice")
+    return _("per %(claimant)s") % {"claimant": person.label}
 
 
 @register.filter
@@ -146,9 +180,9 @@ def claimant(claim):
             '<a href="{}">{}</a>',
             ((c.source.get_absolute_url(), c.source.publisher or c.source.title) for c in claim.public_citations),
         )
-        own = "its" if len(claim.public_citations) == 1 else "their"
-        return format_html("{}, in {} own voice", sources, own)
-    return "unattributed"
+        own_voice = ngettext("%(sources)s, in its own voice", "%(sources)s, in their own voice", len(claim.public_citations))
+        return format_html(own_voice.replace("%(sources)s", "{}"), sources)
+    return _("unattributed")
 
 
 @register.filter
@@ -157,8 +191,11 @@ def infobox_text(claim):
     claimant = public(claim.claimant)
     if claimant is None:
         return claim.wording
-    attribution = f"(per {claimant.label})"
-    return claim.wording if attribution in claim.wording else f"{claim.wording} {attribution}"
+    attribution = _("(per %(claimant)s)") % {"claimant": claimant.label}
+    # The wording is the record's, in English: it may name its claimant already, in English.
+    if attribution in claim.wording or f"(per {claimant.label})" in claim.wording:
+        return claim.wording
+    return f"{claim.wording} {attribution}"
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """One address for every kind of public page, taken from the loaded record."""
 
 from django.urls import reverse
+from django.utils import translation
 
 from events.models import Actor, Event, Place
 from sources.models import Claim, Source
@@ -53,8 +54,17 @@ PAGE_TYPES = {
 }
 
 
-def url_of(page_type):
-    return PAGE_TYPES[page_type]()
+# The API speaks English: its reference page has no French version.
+ENGLISH_ONLY = {"API reference"}
+LANGUAGES = ("en", "fr")
+# Every page type in every language it exists in: (page type, language).
+PAGES = [(page_type, language) for language in LANGUAGES for page_type in PAGE_TYPES if language == "en" or page_type not in ENGLISH_ONLY]
+
+
+def url_of(page_type, language="en"):
+    """The page's address in that language: English where it always was, French under /fr/."""
+    with translation.override(language):
+        return PAGE_TYPES[page_type]()
 
 
 def expected_status(page_type):

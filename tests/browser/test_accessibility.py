@@ -3,7 +3,7 @@
 import pytest
 
 from .conftest import AXE
-from .pages import PAGE_TYPES, expected_status, url_of
+from .pages import PAGES, expected_status, url_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,9 +35,9 @@ def readable(url, violations):
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_axe_finds_no_violations(tab, record, page_type):
-    url = url_of(page_type)
+@pytest.mark.parametrize(("page_type", "language"), PAGES)
+def test_axe_finds_no_violations(tab, record, page_type, language):
+    url = url_of(page_type, language)
 
     response = tab.goto(url)
     violations = axe_violations(tab)

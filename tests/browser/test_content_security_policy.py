@@ -6,7 +6,7 @@ from events.models import Event
 from tests.admin_helpers import admin_url
 from tests.factories import make_user
 
-from .pages import MAIN_EVENT, PAGE_TYPES, expected_status, url_of
+from .pages import MAIN_EVENT, PAGES, expected_status, url_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,9 +35,9 @@ def problems_on(tab):
     ]
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_a_public_page_breaks_no_rule_of_its_policy(watched_tab, record, page_type):
-    response = watched_tab.goto(url_of(page_type))
+@pytest.mark.parametrize(("page_type", "language"), PAGES)
+def test_a_public_page_breaks_no_rule_of_its_policy(watched_tab, record, page_type, language):
+    response = watched_tab.goto(url_of(page_type, language))
 
     assert response.status == expected_status(page_type)
     assert "script-src 'self'" in response.headers["content-security-policy"]

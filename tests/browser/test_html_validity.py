@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import VNU
-from .pages import PAGE_TYPES, expected_status, url_of
+from .pages import PAGES, expected_status, url_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,8 +40,8 @@ def readable(page_type, url, messages):
 
 def test_the_nu_html_checker_finds_no_errors_on_any_page_type(client, record, tmp_path):
     saved = {}
-    for number, page_type in enumerate(PAGE_TYPES):
-        url = url_of(page_type)
+    for number, (page_type, language) in enumerate(PAGES):
+        url = url_of(page_type, language)
         response = client.get(url)
         assert response.status_code == expected_status(page_type), url
         path = tmp_path / f"page-{number:02d}.html"
