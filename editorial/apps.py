@@ -13,6 +13,7 @@ class EditorialConfig(AppConfig):
         history.record_fixture_loads()
         page_cache.connect_signals()
         post_migrate.connect(create_cache_table, dispatch_uid="create-cache-table")
+        post_migrate.connect(page_cache.release_changed, sender=self, dispatch_uid="page-cache-release")
 
 
 def create_cache_table(using, verbosity, **kwargs):

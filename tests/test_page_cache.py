@@ -150,6 +150,19 @@ def test_an_unchanged_record_answers_304_to_its_etag_and_200_after_a_change():
     assert changed["ETag"] != first["ETag"]
 
 
+def test_a_release_serves_no_page_rendered_by_the_code_before_it():
+    make_event(title="Clash at Tamalat")
+    before, _ = anonymous_get(EVENTS)
+    assert anonymous_get(EVENTS, if_none_match=before["ETag"])[0].status_code == 304
+
+    # Every release runs migrate (README): new templates or translations, the same record.
+    call_command("migrate", verbosity=0)
+
+    after, queries = anonymous_get(EVENTS, if_none_match=before["ETag"])
+    assert after.status_code == 200 and "Clash at Tamalat" in text(after)
+    assert after["ETag"] != before["ETag"] and queries > 0
+
+
 def test_an_unchanged_record_answers_304_to_if_modified_since_and_200_after_a_change():
     event = make_event(title="Clash at Tamalat")
     first, _ = anonymous_get(EVENTS)
