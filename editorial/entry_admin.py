@@ -41,6 +41,24 @@ SAVE_FIELDS = ("reason", "edit_token")
 # Django 6 makes https the scheme a bare "example.org" gets; opt in now, as editors expect.
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
+# What a status action says it did, and what it left alone, by the status it moves entries to.
+MOVED = {
+    Status.REVIEW: gettext_lazy("%(count)s %(entries)s submitted for review%(along)s."),
+    Status.PUBLISHED: gettext_lazy("%(count)s %(entries)s published%(along)s."),
+    Status.WITHDRAWN: gettext_lazy("%(count)s %(entries)s withdrawn%(along)s."),
+}
+LEFT_AS_THEY_WERE = {
+    Status.REVIEW: gettext_lazy(
+        "%(count)s %(entries)s left as they were: only entries that are %(allowed)s can be submitted for review."
+    ),
+    Status.PUBLISHED: gettext_lazy(
+        "%(count)s %(entries)s left as they were: only entries that are %(allowed)s can be published."
+    ),
+    Status.WITHDRAWN: gettext_lazy(
+        "%(count)s %(entries)s left as they were: only entries that are %(allowed)s can be withdrawn."
+    ),
+}
+
 
 class StatusRuleMixin:
     """Offers only the statuses the person filling the form may set, and refuses any other."""
@@ -575,17 +593,18 @@ class EntryAdmin(SimpleHistoryAdmin):
                     if along:
                         moved_along += self.move_related(request, entry, status, from_statuses, done)
         if moved:
-            along_text = f", with {len(moved_along)} related: {', '.join(moved_along)}" if moved_along else ""
-            self.message_user(request, f"{moved} {model_ngettext(self.opts, moved)} {done}{along_text}.", messages.SUCCESS)
+            along_text = (
+                _(", with %(count)s related: %(names)s") % {"count": len(moved_along), "names": ", ".join(moved_along)}
+                if moved_along
+                else ""
+            )
+            counted = {"count": moved, "entries": model_ngettext(self.opts, moved), "along": along_text}
+            self.message_user(request, MOVED[status] % counted, messages.SUCCESS)
         left = len(selected) - moved
         if left:
-            allowed = " or ".join(Status(s).label.lower() for s in from_statuses)
-            self.message_user(
-                request,
-                f"{left} {model_ngettext(self.opts, left)} left as they were: only entries that are {allowed} "
-                f"can be {done}.",
-                messages.WARNING,
-            )
+            allowed = _(" or ").join(Status(s).label.lower() for s in from_statuses)
+            counted = {"count": left, "entries": model_ngettext(self.opts, left), "allowed": allowed}
+            self.message_user(request, LEFT_AS_THEY_WERE[status] % counted, messages.WARNING)
 
     def move_related(self, request, entry, status, from_statuses, done):
         """Take the entry's related drafts along (to review, or published with it); their names, as moved."""
@@ -594,7 +613,7 @@ class EntryAdmin(SimpleHistoryAdmin):
             if related.status not in from_statuses or status not in roles.statuses_allowed(request.user, type(related), related.status):
                 continue
             move_entry(related, status, f"{capfirst(done)} with {self.opts.verbose_name} “{entry}” (admin action)", request.user)
-            moved.append(f"{type(related)._meta.verbose_name} “{related}”")
+            moved.append(_("%(kind)s “%(entry)s”") % {"kind": type(related)._meta.verbose_name, "entry": related})
         return moved
 
     def publish_view(self, request, object_id):

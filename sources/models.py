@@ -302,20 +302,22 @@ class Claim(CuratedModel):
     def _value_shape_error(self):
         low, high, q = self.value_low, self.value_high, self.qualifier
         if q in (self.Qualifier.NOT_A_FIGURE, self.Qualifier.UNKNOWN):
-            return None if low is None and high is None else f"A claim whose figure is “{self.get_qualifier_display()}” has no bounds."
+            if low is None and high is None:
+                return None
+            return _("A claim whose figure is “%(qualifier)s” has no bounds.") % {"qualifier": self.get_qualifier_display()}
         if q in (self.Qualifier.EXACT, self.Qualifier.ABOUT):
-            return None if low is not None and high == low else "Give the figure as both bounds (the same number)."
+            return None if low is not None and high == low else _("Give the figure as both bounds (the same number).")
         if q == self.Qualifier.AT_LEAST:
-            return None if low is not None and high is None else "“At least” takes a lower bound only."
+            return None if low is not None and high is None else _("“At least” takes a lower bound only.")
         if q == self.Qualifier.MORE_THAN:
-            return None if low is not None and high is None else "“More than” takes a lower bound only (“over 73”: 73)."
+            return None if low is not None and high is None else _("“More than” takes a lower bound only (“over 73”: 73).")
         if q == self.Qualifier.AT_MOST:
-            return None if low is None and high is not None else "“At most” takes an upper bound only."
+            return None if low is None and high is not None else _("“At most” takes an upper bound only.")
         if q == self.Qualifier.FEWER_THAN:
-            return None if low is None and high is not None else "“Fewer than” takes an upper bound only (“under 50”: 50)."
+            return None if low is None and high is not None else _("“Fewer than” takes an upper bound only (“under 50”: 50).")
         if q == self.Qualifier.VAGUE:
-            return None if low is not None or high is not None else "Give the bounds you read in the word (“dozens”: 24 and 99, or 24 alone)."
-        return None if low is not None and high is not None else "“Between” takes both bounds."
+            return None if low is not None or high is not None else _("Give the bounds you read in the word (“dozens”: 24 and 99, or 24 alone).")
+        return None if low is not None and high is not None else _("“Between” takes both bounds.")
 
     @property
     def has_figure(self):
