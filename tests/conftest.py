@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 
 def pytest_configure():
@@ -26,6 +27,15 @@ def compile_catalogues():
         compiled = catalogue.with_suffix(".mo")
         if not compiled.exists() or compiled.stat().st_mtime < catalogue.stat().st_mtime:
             call_command("compilemessages", locale=[catalogue.parent.parent.name], ignore_patterns=[".venv", "node_modules"], verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """Each test starts in English, whatever the requests of the test before it left active: a French
+    page's request leaves French active in the thread, and reverse() in a test would then give /fr/ addresses."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
