@@ -74,28 +74,32 @@ def test_the_migration_gives_each_known_end_the_old_precision_and_an_unknown_dat
     before, after = [("events", "0004_timeline_and_map_indexes")], [
         ("events", "0005_date_meaning_and_precision_of_each_end")
     ]
-    executor.migrate(before)
-    old_event = executor.loader.project_state(before).apps.get_model("events", "Event")
-    old_event.objects.create(slug="truce", title="Truce", event_type="strategic_developments",
-                             start_date=D(2022, 5, 1), end_date=D(2022, 5, 31), date_precision="month")
-    old_event.objects.create(slug="war", title="War", event_type="conflict", start_date=D(2020, 1, 1),
-                             date_precision="year")
-    old_event.objects.create(slug="undated", title="Undated", event_type="conflict", date_precision="day")
+    try:
+        executor.migrate(before)
+        old_event = executor.loader.project_state(before).apps.get_model("events", "Event")
+        old_event.objects.create(slug="truce", title="Truce", event_type="strategic_developments",
+                                 start_date=D(2022, 5, 1), end_date=D(2022, 5, 31), date_precision="month")
+        old_event.objects.create(slug="war", title="War", event_type="conflict", start_date=D(2020, 1, 1),
+                                 date_precision="year")
+        old_event.objects.create(slug="undated", title="Undated", event_type="conflict", date_precision="day")
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(after)
-    new_event = executor.loader.project_state(after).apps.get_model("events", "Event")
-    carried = {
-        event.slug: (event.start_precision, event.end_precision, event.date_meaning)
-        for event in new_event.objects.all()
-    }
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        new_event = executor.loader.project_state(after).apps.get_model("events", "Event")
+        carried = {
+            event.slug: (event.start_precision, event.end_precision, event.date_meaning)
+            for event in new_event.objects.all()
+        }
 
-    assert carried == {
-        "truce": ("month", "month", "lasted"),
-        "war": ("year", "", "lasted"),
-        "undated": ("", "", "lasted"),
-    }
-    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        assert carried == {
+            "truce": ("month", "month", "lasted"),
+            "war": ("year", "", "lasted"),
+            "undated": ("", "", "lasted"),
+        }
+    finally:
+        # Back to the latest migrations whatever happened, so that the tests after this one find them.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 # What the pages say.

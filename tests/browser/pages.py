@@ -3,10 +3,20 @@
 from django.urls import reverse
 from django.utils import translation
 
+from editorial.curation import Status
 from events.models import Actor, Event, Place
 from sources.models import Claim, Source
 
 MAIN_EVENT = "december-2022-menaka-region-clashes"
+
+
+def withdrawn_event_url():
+    """A published event withdrawn with a reason, as a reviewer would: its address answers 410 Gone."""
+    event = first_published(Event, slug="return-to-border-positions")
+    event.status = Status.WITHDRAWN
+    event._change_reason = "A test of the page a withdrawn entry leaves behind"
+    event.save()
+    return event.get_absolute_url()
 
 
 def first_published(model, **filters):
@@ -50,6 +60,7 @@ PAGE_TYPES = {
     "search with errors": lambda: reverse("search") + "?q=Haroum&type=weapons&page=abc",
     "data files": lambda: reverse("data"),
     "not found": lambda: reverse("event-detail", args=["no-such-event"]),
+    "withdrawn entry": withdrawn_event_url,
     "API reference": lambda: reverse("api:docs"),
 }
 
@@ -68,4 +79,4 @@ def url_of(page_type, language="en"):
 
 
 def expected_status(page_type):
-    return 404 if page_type == "not found" else 200
+    return {"not found": 404, "withdrawn entry": 410}.get(page_type, 200)
