@@ -32,6 +32,16 @@ def is_public(path=""):
     return condition
 
 
+def standing_allegations(claims):
+    """The pks of the claims that stand as allegations of their own among ``claims``, each a
+    (pk, restates_id, supersedes_id) triple: not restating another claim of the list (the same
+    allegation in other words) and not superseded by one (the claimant's later figure counts, not
+    the earlier). Figures shown or counted side by side go through this rule, and only this one."""
+    listed = {pk for pk, _, _ in claims}
+    superseded = {supersedes for _, _, supersedes in claims}
+    return {pk for pk, restates, _ in claims if restates not in listed and pk not in superseded}
+
+
 def claims_previewed_with(event):
     """What a staff preview of an unpublished event shows as its claims: those not withdrawn, as they will
     be published with it, naming no other unpublished entry. Never for the public: only the event's staff

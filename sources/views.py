@@ -33,6 +33,7 @@ from .public import (
     is_public,
     latest_first,
     public_claims,
+    standing_allegations,
     with_details,
     with_revisions,
     with_same_allegations,
@@ -131,10 +132,10 @@ def one_per_allegation(claims):
     """One entry per allegation, as it now stands: a claim that restates another one shown here is left out, and so
     is one that a claim shown here supersedes; the later claim keeps the earlier as ``shown_revises``."""
     shown = {claim.pk: claim for claim in claims}
-    superseded = {claim.supersedes_id for claim in claims}
     for claim in claims:
         claim.shown_revises = shown.get(claim.supersedes_id)
-    return [claim for claim in claims if claim.restates_id not in shown and claim.pk not in superseded]
+    standing = standing_allegations([(claim.pk, claim.restates_id, claim.supersedes_id) for claim in claims])
+    return [claim for claim in claims if claim.pk in standing]
 
 
 def infobox_rows(sides, claims):

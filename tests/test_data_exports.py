@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editorial.page_cache import record_changed
 from events.models import Event, Participation, Place, Status
 from sources.models import Claim
 from tests.factories import make_actor, make_citation, make_claim, make_event, make_place, make_source
@@ -173,6 +174,22 @@ def test_an_independent_figure_fills_the_numbers_and_a_partisan_one_never_does(c
     # The commander of a side is a party to the fighting too: his 5 fills nothing.
     assert "Iyad ag Ghali (a party to the fighting): 5 people of ISGS" in acled["notes"]
     assert "“~9”, discounted" in acled["notes"]
+
+
+def test_a_toll_revised_by_its_claimant_counts_as_revised_and_a_draft_revision_not_at_all(client):
+    jnim, isgs = make_actor(short_name="JNIM"), make_actor(short_name="ISGS")
+    observers = make_actor(name="Observers", kind="other")
+    battle = make_event(slug="battle", participants=[(jnim, Role.SIDE_A), (isgs, Role.SIDE_B)])
+    first = make_claim(event=battle, party=isgs, claimant=observers, value_low=40, wording="40 dead")
+    make_claim(event=battle, party=isgs, claimant=observers, value_low=70, wording="70 dead", supersedes=first)
+    rows = rows_by(client, "ucdp-ged.csv", "id")["battle"]
+    assert (rows["low"], rows["best"], rows["high"]) == ("70", "70", "70")
+    assert rows_by(client, "acled.csv", "event_id_cnty")["battle"]["fatalities"] == "70"
+
+    Claim.objects.filter(supersedes=first).update(status=Status.DRAFT)
+    record_changed()
+    rows = rows_by(client, "ucdp-ged.csv", "id")["battle"]
+    assert (rows["low"], rows["best"], rows["high"]) == ("40", "40", "40")
 
 
 def test_wars_that_contain_events_are_not_rows_of_the_event_datasets(client, article):

@@ -16,11 +16,13 @@ in words ("dozens") counts by the bounds the editors read in it.
 
 Partisan figures are never added up nor used: every figure, partisan or not, is written out
 with its claimant in ACLED's ``notes`` and UCDP's ``source_original``. A claim that restates
-another claim about the same event is the same allegation and is counted once.
+another claim about the same event is the same allegation and is counted once; a claim that a later
+public claim supersedes (the claimant's revised toll) is not counted (``standing_allegations``).
 """
 
 from events.models import Actor, Participation
 from sources.models import Claim
+from sources.public import standing_allegations
 
 PARTY_ROLES = {Participation.Role.SIDE_A, Participation.Role.SIDE_B, Participation.Role.PERPETRATOR}
 
@@ -31,9 +33,9 @@ def parties_to_the_fighting(participants, ties):
 
 
 def distinct_allegations(claims):
-    """The claims, less those that restate another claim in the same list."""
-    ids = {claim["pk"] for claim in claims}
-    return [claim for claim in claims if claim["restates_id"] not in ids]
+    """The claims that stand as allegations of their own: less restatements and superseded claims."""
+    standing = standing_allegations([(claim["pk"], claim["restates_id"], claim["supersedes_id"]) for claim in claims])
+    return [claim for claim in claims if claim["pk"] in standing]
 
 
 def independent(claims, partisans):

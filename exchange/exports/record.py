@@ -166,6 +166,7 @@ CLAIM_FIELDS = (
     "wording",
     "assessment",
     "restates_id",
+    "supersedes_id",
 )
 
 
