@@ -10,6 +10,7 @@ be off: this is a count, not a page, and it holds nothing a reader could not see
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from .page_cache import once_per_version
@@ -25,8 +26,10 @@ def count_of(queryset):
 
 
 class RecordPaginator(Paginator):
-    """A paginator over a queryset whose count is count_of()."""
+    """A paginator whose count is count_of() when it pages a queryset (any other sequence counts itself)."""
 
     @cached_property
     def count(self):
-        return count_of(self.object_list)
+        if isinstance(self.object_list, QuerySet):
+            return count_of(self.object_list)
+        return super().count

@@ -291,7 +291,7 @@ class Claim(CuratedModel):
             errors["magnitude"] = _("Only a magnitude in words has a word; choose that qualifier or clear the word.")
         for date_field in ("stated_on", "as_of"):
             if (getattr(self, date_field) is None) != (not getattr(self, f"{date_field}_precision")):
-                errors[f"{date_field}_precision"] = "Give a precision with the date, and none without one."
+                errors[f"{date_field}_precision"] = _("Give a precision with the date, and none without one.")
         if self.as_of is not None and self.qualifier == self.Qualifier.NOT_A_FIGURE:
             errors["as_of"] = _("Only a figure holds “as of” a date.")
         if self.supersedes_id is not None and self.supersedes_id == self.pk:

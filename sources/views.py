@@ -281,6 +281,7 @@ def language_name(code):
 class ClaimListView(FilterView):
     filterset_class = ClaimListFilter
     paginate_by = 50
+    paginator_class = RecordPaginator
     template_name = "sources/claim_list.html"
 
     def get_queryset(self):

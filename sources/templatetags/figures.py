@@ -6,12 +6,11 @@ links to /figures/ filtered the same way for the rest. Each tag makes a fixed nu
 """
 
 from django import template
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.http import urlencode
 
+from editorial.counts import RecordPaginator
 from events.excerpts import Excerpt
+from events.views import filtered_list
 from sources.figures import figure_claims, question_keys, questions_on
 
 register = template.Library()
@@ -20,7 +19,7 @@ QUESTIONS_SHOWN = 10
 
 
 def compact_figures(claims, figures_url, heading_id, show_event):
-    first = Paginator(question_keys(claims), QUESTIONS_SHOWN).page(1)
+    first = RecordPaginator(question_keys(claims), QUESTIONS_SHOWN).page(1)
     # Every figure of a question is shown, not only those that made it this page's question.
     questions = questions_on(first, figure_claims())
     return {
@@ -31,16 +30,12 @@ def compact_figures(claims, figures_url, heading_id, show_event):
     }
 
 
-def figures_list(**filters):
-    return f"{reverse('figures')}?{urlencode(filters)}"
-
-
 @register.inclusion_tag("sources/_compact_figures.html")
 def figures_about_event(event):
     if not event.is_published:
         return {"questions": None}
     about = figure_claims().filter(event=event)
-    return compact_figures(about, figures_list(event=event.slug), f"figures-{event.slug}", show_event=False)
+    return compact_figures(about, filtered_list("figures", event=event.slug), f"figures-{event.slug}", show_event=False)
 
 
 @register.inclusion_tag("sources/_compact_figures.html")
@@ -48,4 +43,4 @@ def figures_about_actor(actor):
     if not actor.is_published:
         return {"questions": None}
     about = figure_claims().filter(Q(actor=actor) | Q(party=actor))
-    return compact_figures(about, figures_list(about=actor.slug), f"figures-{actor.slug}", show_event=True)
+    return compact_figures(about, filtered_list("figures", about=actor.slug), f"figures-{actor.slug}", show_event=True)
