@@ -12,6 +12,8 @@ def first_of_month(day):
 
 
 def first_of_next_month(day):
+    if day.year == datetime.MAXYEAR and day.month == 12:
+        return datetime.date.max
     return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 

@@ -14,6 +14,10 @@ from django.db.models import Case, Count, Value, When
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 
+from editorial.dates import day_month_year
+
+from ..dates import first_of_next_month
+
 # More bars than this and the chart is read as a texture, not as counts.
 MAX_PARTS = 60
 
@@ -102,7 +106,7 @@ class Period:
             return str(self.start.year)
         if self.unit == "month":
             return f"{MONTHS[self.start.month]} {self.start.year}"
-        return f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
+        return day_month_year(self.start)
 
     @property
     def short_label(self):
@@ -149,12 +153,6 @@ class Period:
 
 def first_day_of_year(year):
     return datetime.date(year, 1, 1) if year <= datetime.MAXYEAR else datetime.date.max
-
-
-def first_of_next_month(day):
-    if day.year == datetime.MAXYEAR and day.month == 12:
-        return datetime.date.max
-    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def count_by_period(events, periods):

@@ -230,10 +230,6 @@ class PlaceMap(MapFrame):
         return [point for point in self.points if point.is_orientation]
 
     @property
-    def has_areas(self):
-        return any(point.is_area for point in self.points)
-
-    @property
     def linked_countries(self):
         """The countries of the record drawn as their borders, with the place each stands for."""
         return [country for country in self.countries or () if country.place is not None]
