@@ -89,6 +89,40 @@ def test_a_good_file_creates_its_claims_in_review_with_their_citations(tmp_path,
     assert restating.assessment == Claim.Assessment.REPORTED
 
 
+def test_a_claim_may_supersede_a_claim_further_down_the_file(tmp_path, alice, record):
+    first, second, _ = good_rows()
+    revision = claim_row(
+        claim="isgs-killed-120", statement="ISGS revises its toll to 120", event="battle-of-haroum", kind="killed",
+        party="JNIM", qualifier="exact", value_low="120", value_high="120", unit="fighters",
+        original_wording="120 (per ISGS)", claimant="ISGS", supersedes="isgs-killed-100",
+    )
+    path = write(tmp_path, "claims.csv", csv_text(CLAIM_COLUMNS, [revision, first, second]))
+
+    run_import(path, "claims", alice)
+
+    assert Claim.objects.get(slug="isgs-killed-120").supersedes == Claim.objects.get(slug="isgs-killed-100")
+
+
+def test_a_claim_superseding_a_bad_row_of_the_file_is_refused_naming_that_line(tmp_path, alice, record):
+    make_claim(slug="isgs-killed-100", event=record["event"])  # in the record already: the file's row is what counts
+    bad_first = claim_row(
+        claim="isgs-killed-100", statement="x", event="no-such-event", kind="killed", qualifier="", original_wording="x",
+    )
+    revision = claim_row(
+        claim="isgs-killed-120", statement="ISGS revises its toll to 120", event="battle-of-haroum", kind="killed",
+        qualifier="", original_wording="120", supersedes="isgs-killed-100",
+    )
+    path = write(tmp_path, "claims.csv", csv_text(CLAIM_COLUMNS, [bad_first, revision]))
+
+    _, printed = refused_import(path, "claims", alice)
+
+    assert printed.splitlines() == [
+        "claims.csv: line 2, column event: no event has the slug “no-such-event”",
+        "claims.csv: line 3, column supersedes: the claim “isgs-killed-100” it supersedes (line 2) cannot be imported: "
+        "see that line",
+    ]
+
+
 def test_a_file_with_bad_rows_in_the_middle_loads_nothing_and_names_every_bad_row(tmp_path, alice, record):
     first, second, third = good_rows()
     bad_rows = [

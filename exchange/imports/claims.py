@@ -64,7 +64,7 @@ class ClaimsImport(Import):
         for row in rows:
             self.lines_of.setdefault(row["claim"], []).append(row.line)
         self.saved = {}  # slug -> claim, as this import leaves it
-        self.each_row(in_restating_order(rows), self.import_row)
+        self.each_row(in_pointing_order(rows), self.import_row)
 
     def import_row(self, row):
         slug = row["claim"]
@@ -139,22 +139,22 @@ class ClaimsImport(Import):
         return one_of(self.places.find(name), "place", name)
 
     def restated(self, slug):
+        return self.claim_named(slug, "it restates")
+
+    def superseded(self, slug):
+        return self.claim_named(slug, "it supersedes")
+
+    def claim_named(self, slug, relation):
+        """The claim a row points to: imported earlier in this run (rows are put after the rows they point to),
+        else already in the record; a claim of the file that failed is reported, not taken from the record."""
         if slug in self.saved:
             return self.saved[slug], None
         if slug in self.lines_of:
             return None, (
-                f"the claim “{slug}” it restates (line {self.lines_of[slug][0]}) cannot be imported: see that line"
+                f"the claim “{slug}” {relation} (line {self.lines_of[slug][0]}) cannot be imported: see that line"
             )
         claim = Claim.objects.filter(slug=slug).first()
         return (claim, None) if claim else (None, f"no claim has the slug “{slug}”")
-
-    def superseded(self, slug):
-        if slug in self.saved:
-            return self.saved[slug], None
-        claim = Claim.objects.filter(slug=slug).first()
-        if claim is not None:
-            return claim, None
-        return None, f"no claim has the slug “{slug}” (a claim it supersedes must be in the record or earlier in the file)"
 
     def day(self, row, column):
         text = row[column]
@@ -196,8 +196,13 @@ def one_of(matches, kind, name):
     return matches[0], None
 
 
-def in_restating_order(rows):
-    """The rows with each claim after the claim of the file it restates, so that it can point to it."""
+# The columns in which a row names another claim, which must then be imported first.
+POINTING_COLUMNS = ("same_allegation_as", "supersedes")
+
+
+def in_pointing_order(rows):
+    """The rows with each claim after the claims of the file it restates or supersedes, so that it can point to
+    them. A cycle is left in the file's order; the row that meets it is refused then, naming the line."""
     by_slug = {}
     for row in rows:
         by_slug.setdefault(row["claim"], row)
@@ -207,9 +212,10 @@ def in_restating_order(rows):
         if id(row) in placed or id(row) in visiting:
             return
         visiting.add(id(row))
-        target = by_slug.get(exported_text(row["same_allegation_as"]))
-        if target is not None and target is not row:
-            put(target)
+        for column in POINTING_COLUMNS:
+            target = by_slug.get(exported_text(row[column]))
+            if target is not None and target is not row:
+                put(target)
         visiting.discard(id(row))
         placed.add(id(row))
         ordered.append(row)
