@@ -42,36 +42,40 @@ class EntryAddressMiddleware:
         match = request.resolver_match
         if not isinstance(exception, Http404) or match is None or match.url_name not in ENTRY_ROUTES:
             return None
-        slug = match.captured_kwargs.get("slug")
         model = ENTRY_ROUTES[match.url_name]
-        entry = entry_named(model, slug)
-        if entry is None:
-            return None
-        if PUBLIC_ROWS[model]().filter(pk=entry.pk).exists():
-            if entry.slug == slug:
-                return None  # public under this very name: not found for another reason
-            kwargs = {**match.captured_kwargs, "slug": entry.slug}
-            query = f"?{request.GET.urlencode()}" if request.GET else ""
-            return HttpResponsePermanentRedirect(reverse(match.view_name, kwargs=kwargs) + query)
-        if entry.status == Status.WITHDRAWN and entry.history.filter(status=Status.PUBLISHED).exists():
+        fate, entry = what_became_of(PUBLIC_ROWS[model](), match.captured_kwargs.get("slug"))
+        if fate == RENAMED:
+            return redirect_keeping_query(request, match.view_name, {**match.captured_kwargs, "slug": entry.slug})
+        if fate == WITHDRAWN:
             return withdrawn(request, entry)
         return None
+
+
+RENAMED, WITHDRAWN = "renamed", "withdrawn"
+
+
+def what_became_of(public_rows, slug):
+    """(RENAMED, the entry) when the public entry once published as ``slug`` has another slug now, (WITHDRAWN,
+    the entry) when the entry called so was published and has been withdrawn, else (None, None): for an address
+    that found nothing public under ``slug``. Only published names are followed, and only to public entries."""
+    entry = entry_named(public_rows.model, slug)
+    if entry is None:
+        return None, None
+    if public_rows.filter(pk=entry.pk).exists():
+        return (RENAMED, entry) if entry.slug != slug else (None, None)
+    if entry.status == Status.WITHDRAWN and entry.history.filter(status=Status.PUBLISHED).exists():
+        return WITHDRAWN, entry
+    return None, None
+
+
+def redirect_keeping_query(request, view_name, kwargs):
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return HttpResponsePermanentRedirect(reverse(view_name, kwargs=kwargs) + query)
 
 
 def entry_named(model, slug):
     """The entry called ``slug`` now or, failing that, the one that had it while published."""
     return model._default_manager.filter(slug=slug).first() or entry_once_called(model, slug)
-
-
-def renamed_public_entry(public_rows, slug):
-    """The public entry that was published as ``slug`` and has another slug now; None for any other slug.
-
-    For addresses that are not the entry views' (the API's): they ask for it when their slug finds nothing.
-    """
-    entry = entry_named(public_rows.model, slug)
-    if entry is None or entry.slug == slug or not public_rows.filter(pk=entry.pk).exists():
-        return None
-    return entry
 
 
 def entry_once_called(model, slug):
@@ -80,21 +84,26 @@ def entry_once_called(model, slug):
     return model._default_manager.filter(pk=record.id).first() if record is not None else None
 
 
-def withdrawn(request, entry):
-    model = type(entry)
-    entry_revisions = revisions_of(entry, row_sets_of(model))
+def withdrawal_of(entry_revisions):
+    """The history record of the entry's latest withdrawal, should it have been withdrawn more than once."""
     withdrawal = None
     records = [revision.record for revision in entry_revisions]
     for previous, record in zip([None, *records], records):
         if record.status == Status.WITHDRAWN and (previous is None or previous.status != Status.WITHDRAWN):
-            withdrawal = record  # the latest, should it have been withdrawn more than once
+            withdrawal = record
+    return withdrawal
+
+
+def withdrawn(request, entry):
+    model = type(entry)
+    entry_revisions = revisions_of(entry, row_sets_of(model))
     return render(
         request,
         "history/withdrawn.html",
         {
             "entry": entry,
             "kind": model._meta.verbose_name,
-            "withdrawal": withdrawal,
+            "withdrawal": withdrawal_of(entry_revisions),
             "revisions": public_log(entry_revisions, model)[::-1],
         },
         status=410,

@@ -118,7 +118,7 @@ def test_the_description_documents_every_list_and_detail(spec):
     for path in list_paths(spec):
         assert set(spec["paths"][path]["get"]["responses"]) == {"200", "400"}, path
     for path in detail_paths(spec):
-        assert set(spec["paths"][path]["get"]["responses"]) == {"200", "301", "404"}, path
+        assert set(spec["paths"][path]["get"]["responses"]) == {"200", "301", "404", "410"}, path
 
 
 def test_each_list_documents_the_parameters_of_its_filterset_and_of_its_pages(spec):
@@ -163,6 +163,19 @@ def test_not_found_answers_as_documented(client, spec, record, assert_answers_as
             response = client.get(path.replace("{slug}", slug))
             assert response.status_code == 404
             assert_answers_as_documented(path, response)
+
+
+def test_a_withdrawn_entry_answers_gone_as_documented(client, spec, assert_answers_as_documented):
+    event = make_event(slug="raid-on-tessit")
+    event.status, event._change_reason = Status.WITHDRAWN, "A duplicate of another entry"
+    event.save()
+
+    response = client.get("/api/events/raid-on-tessit/")
+
+    assert response.status_code == 410
+    assert_answers_as_documented("/api/events/{slug}/", response)
+    assert response.json()["reason"] == "A duplicate of another entry"
+    assert response.json()["history"] == "http://testserver/events/raid-on-tessit/history/"
 
 
 def test_no_documented_parameter_answers_outside_the_description_whatever_its_value(client, spec, record, assert_answers_as_documented):

@@ -6,19 +6,22 @@ serializer can show it. (Parents are joined and checked in serializers.py.)
 """
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.urls import reverse
 from django.views.generic import TemplateView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import status, viewsets
 from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
 
 from editorial.curation import Status
 from events.filters import ActorFilter, EntryFilter, EventFilter, PlaceFilter
 from events.models import Actor, ActorRelation, Event, Place
 from events.views import published_participations, published_places
-from menaka_site.entry_addresses import renamed_public_entry
+from editorial.revisions import revisions_of
+from editorial.views import row_sets_of
+from menaka_site.entry_addresses import RENAMED, WITHDRAWN, redirect_keeping_query, what_became_of, withdrawal_of
 from sources.filters import ClaimFilter, SourceFilter
 from sources.models import Source
 from sources.grades import standing_claims
@@ -51,8 +54,34 @@ NOT_FOUND = OpenApiResponse(
     examples=[OpenApiExample("Not found", value={"detail": "No published entry has this slug."})],
 )
 
-RENAMED = OpenApiResponse(
+RENAMED_ANSWER = OpenApiResponse(
     description="The entry was published under this slug and has another one now: `Location` is its address."
+)
+
+WITHDRAWN_ANSWER = OpenApiResponse(
+    response={
+        "type": "object",
+        "required": ["detail", "withdrawn", "reason", "history"],
+        "properties": {
+            "detail": {"type": "string"},
+            "withdrawn": {"type": ["string", "null"], "format": "date-time", "description": "When it was withdrawn."},
+            "reason": {"type": "string", "description": "The editors' reason; empty when none was recorded."},
+            "history": {"type": "string", "format": "uri", "description": "Its public corrections log."},
+        },
+    },
+    description="The entry was published and has been withdrawn: it is kept, with its history, but no longer part "
+    "of the record.",
+    examples=[
+        OpenApiExample(
+            "Withdrawn",
+            value={
+                "detail": "This entry was published and has been withdrawn from the record.",
+                "withdrawn": "2026-12-02T09:30:00+00:00",
+                "reason": "A duplicate of another entry",
+                "history": "https://example.org/events/raid-on-tessit/history/",
+            },
+        )
+    ],
 )
 
 
@@ -65,8 +94,23 @@ def documented(serializer_class, plural, order):
         ),
         retrieve=extend_schema(
             summary=f"One of the published {plural}, by its slug",
-            responses={200: serializer_class, 301: RENAMED, 404: NOT_FOUND},
+            responses={200: serializer_class, 301: RENAMED_ANSWER, 404: NOT_FOUND, 410: WITHDRAWN_ANSWER},
         ),
+    )
+
+
+def gone(request, entry):
+    model = type(entry)
+    withdrawal = withdrawal_of(revisions_of(entry, row_sets_of(model)))
+    history = reverse(f"{model._meta.model_name}-history", args=[entry.slug])
+    return Response(
+        {
+            "detail": "This entry was published and has been withdrawn from the record.",
+            "withdrawn": withdrawal.history_date.isoformat() if withdrawal else None,
+            "reason": (withdrawal.history_change_reason or "") if withdrawal else "",
+            "history": request.build_absolute_uri(history),
+        },
+        status=status.HTTP_410_GONE,
     )
 
 
@@ -87,13 +131,12 @@ class PublishedEntries(viewsets.ReadOnlyModelViewSet):
             return super().retrieve(request, *args, **kwargs)
         except NotFound:
             # A slug the entry had while published keeps answering, as its page does (menaka_site/entry_addresses.py).
-            entry = renamed_public_entry(self.get_queryset(), kwargs["slug"])
-            if entry is None:
-                raise
-            query = f"?{request.GET.urlencode()}" if request.GET else ""
-            return HttpResponsePermanentRedirect(
-                reverse(f"api:{self.basename}-detail", kwargs={"slug": entry.slug}) + query
-            )
+            fate, entry = what_became_of(self.get_queryset(), kwargs["slug"])
+            if fate == RENAMED:
+                return redirect_keeping_query(request, f"api:{self.basename}-detail", {"slug": entry.slug})
+            if fate == WITHDRAWN:
+                return gone(request, entry)
+            raise
 
     def filter_queryset(self, queryset):
         # Filters narrow a list; an entry's own address answers whatever else the query string says.
