@@ -11,7 +11,7 @@ Only anonymous readers go through the cache. A request with a session or message
 cookie or an Authorization header (staff, previews, pending changes are all signed in)
 is served as if there were no cache, and nothing rendered for it is stored. Only 200
 responses to GET and HEAD of a public type are stored, never one that sets a cookie or
-says private/no-store (the admin does), nor anything under EXCLUDED_PATHS.
+says private/no-store (the admin does), nor anything under excluded_paths().
 
 Every cacheable response carries an ETag and a Last-Modified from the version, and a
 conditional request for an unchanged record is answered 304 without rendering. Public
@@ -20,6 +20,7 @@ may keep a copy but asks each time whether it is still current, which costs a 30
 shows a correction at once (a max-age would keep serving the uncorrected page).
 """
 
+import functools
 import hashlib
 import logging
 import threading
@@ -36,11 +37,11 @@ from django.utils.http import http_date, parse_etags
 from django.utils.translation import get_language_from_path
 
 from editorial.history import tracked_models
+from menaka_site.languages import in_every_language
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "record-version"
-EXCLUDED_PATHS = ("/admin/", "/fr/admin/", "/suggest/")
 PUBLIC_TYPES = ("text/html", "application/json", "application/geo+json", "text/csv")
 # Cookies whose presence can change what a page shows (so can an Authorization header).
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -189,10 +190,17 @@ class PageCacheMiddleware:
         return answer(request, response, version)
 
 
+@functools.cache
+def excluded_paths():
+    """The admin in every language (it says no-store anyway), and the suggestions the filters fetch as a reader
+    types: cheap to answer, and keyed by every prefix typed."""
+    return (*in_every_language("admin:index"), "/suggest/")
+
+
 def is_anonymous_read(request):
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith(EXCLUDED_PATHS)
+        and not request.path.startswith(excluded_paths())
         and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
         and "authorization" not in request.headers
     )

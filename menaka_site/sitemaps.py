@@ -1,11 +1,20 @@
-"""/sitemap.xml: every published entry, in each language, with when it last changed, in one section per kind."""
+"""/sitemap.xml: every published entry, in each language, with when it last changed, in one section per kind;
+and /robots.txt, which names it."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
+from django.shortcuts import render
 
 from events.models import Actor, Event, Place
 from sources.models import Source
 from sources.public import public_claims
+
+from .languages import in_every_language
+
+
+def robots(request):
+    """/robots.txt: crawlers kept out of the admin, in every language, and sent to the sitemap."""
+    return render(request, "robots.txt", {"admin_addresses": in_every_language("admin:index")}, content_type="text/plain")
 
 
 class EntrySitemap(Sitemap):

@@ -13,7 +13,7 @@ from sources import urls as sources_urls
 
 from . import health
 from .changes import ChangesFeed, changes
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, robots
 
 # Addresses for machines (probes, feeds, files, the API, the filters' suggestions): one each,
 # whatever the reader's language.
@@ -21,7 +21,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("changes.atom", ChangesFeed(), name="changes-feed"),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("robots.txt", robots, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap-index"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("", include(exchange_urls.file_urlpatterns)),
