@@ -28,6 +28,7 @@ test-postgres: $(VENV)/installed test-tools $(MESSAGES)
 	scripts/with-postgres $(BIN)/python -m pytest
 
 benchmark: $(VENV)/installed $(MESSAGES)
+	scripts/need-commands "The benchmark" wrk:wrk timeout:coreutils
 	scripts/benchmark
 
 messages: $(MESSAGES)
