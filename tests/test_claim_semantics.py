@@ -14,6 +14,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Status
 from sources.models import Claim
@@ -145,6 +146,35 @@ def test_the_data_migration_carries_the_article_figures_to_what_their_words_say(
             "an-editors-own-claim": "at_least",
         }
         assert NewClaim.objects.get(slug="haroum-killed-isgs-per-jnim").value_low == 73
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_claim_the_data_migration_corrected_has_a_revision_saying_why():
+    before, after = [("sources", "0003_claim_wording_dates_supersedes")], [("sources", "0006_revisions_for_the_figures_as_worded")]
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(before)
+        apps = executor.loader.project_state(before).apps
+        OldClaim, OldHistory = apps.get_model("sources", "Claim"), apps.get_model("sources", "HistoricalClaim")
+        jnim = apps.get_model("events", "Actor").objects.create(slug="jnim", name="JNIM", kind="armed_group", status="published")
+        fields = {"kind": "killed", "actor": jnim, "qualifier": "at_least", "unit": "fighters", "status": "published", "value_low": 73}
+        for slug in ("haroum-killed-isgs-per-jnim", "an-editors-own-claim"):
+            claim = OldClaim.objects.create(slug=slug, statement="s", wording="over seventy-three", **fields)
+            OldHistory.objects.create(
+                **{field.attname: getattr(claim, field.attname) for field in OldClaim._meta.concrete_fields},
+                history_date=timezone.now(), history_type="+", history_change_reason="Imported from fixture",
+            )
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        History = executor.loader.project_state(after).apps.get_model("sources", "HistoricalClaim")
+        corrected = History.objects.filter(slug="haroum-killed-isgs-per-jnim").order_by("-history_id")
+        assert [(r.qualifier, r.history_type) for r in corrected] == [("more_than", "~"), ("at_least", "+")]
+        assert "more than 73" in corrected[0].history_change_reason
+        assert History.objects.filter(slug="an-editors-own-claim").count() == 1
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
