@@ -264,10 +264,16 @@ def test_both_claims_are_in_the_exports_and_the_api_with_the_link(client, revise
 def test_the_link_to_the_earlier_claim_is_in_the_history(client, revised_toll):
     later = revised_toll["later"]
     later.supersedes = None
+    later._change_reason = "Not a revision of the earlier toll"
     later.save()
 
     revisions = list(later.history.order_by("history_date").values_list("supersedes_id", flat=True))
     assert revisions == [revised_toll["earlier"].pk, None]
+    log = text_of(client.get(reverse("claim-history", args=[later.slug])))
+    assert (
+        "Editors’ reason: Not a revision of the earlier toll What changed Field Before After "
+        "Supersedes The mayor says 40 people were killed (empty)"
+    ) in log
 
 
 def test_a_claim_superseded_only_by_a_draft_reads_as_not_superseded(client, revised_toll):
