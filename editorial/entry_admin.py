@@ -13,6 +13,7 @@ import copy
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import model_ngettext, unquote
@@ -25,7 +26,7 @@ from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, resolve, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -47,6 +48,9 @@ MOVED = {
     Status.PUBLISHED: gettext_lazy("%(count)s %(entries)s published%(along)s."),
     Status.WITHDRAWN: gettext_lazy("%(count)s %(entries)s withdrawn%(along)s."),
 }
+# The reason a status action records in each revision when the editor gives none: stored with the record, in
+# the record's language, like the reasons editors type.
+RECORDED_AS = {Status.REVIEW: "Submitted for review", Status.PUBLISHED: "Published", Status.WITHDRAWN: "Withdrawn"}
 LEFT_AS_THEY_WERE = {
     Status.REVIEW: gettext_lazy(
         "%(count)s %(entries)s left as they were: only entries that are %(allowed)s can be submitted for review."
@@ -558,12 +562,12 @@ class EntryAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=gettext_lazy("Submit selected %(verbose_name_plural)s for review"))
     def submit_for_review(self, request, queryset):
-        self.move(request, queryset, Status.REVIEW, [Status.DRAFT], "submitted for review", along=True)
+        self.move(request, queryset, Status.REVIEW, [Status.DRAFT], along=True)
 
     @admin.action(description=gettext_lazy("Publish selected %(verbose_name_plural)s"), permissions=["publish"])
     def publish(self, request, queryset):
         from_statuses = [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN]
-        self.move(request, queryset, Status.PUBLISHED, from_statuses=from_statuses, done="published")
+        self.move(request, queryset, Status.PUBLISHED, from_statuses=from_statuses)
 
     @admin.action(description=gettext_lazy("Withdraw selected %(verbose_name_plural)s"), permissions=["publish"])
     def withdraw(self, request, queryset):
@@ -578,20 +582,18 @@ class EntryAdmin(SimpleHistoryAdmin):
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/editorial/withdraw_confirmation.html", context)
-        self.move(
-            request, queryset, Status.WITHDRAWN, from_statuses=[Status.PUBLISHED], done="withdrawn", reason=reason
-        )
+        self.move(request, queryset, Status.WITHDRAWN, from_statuses=[Status.PUBLISHED], reason=reason)
 
-    def move(self, request, queryset, status, from_statuses, done, reason=None, along=False):
+    def move(self, request, queryset, status, from_statuses, reason=None, along=False):
         selected = list(queryset.values_list("pk", flat=True))
         moved, moved_along = 0, []
         with transaction.atomic(using=router.db_for_write(self.model)):
             for entry in self.model._default_manager.select_for_update().filter(pk__in=selected).order_by("pk"):
                 if entry.status in from_statuses:
-                    move_entry(entry, status, reason or f"{capfirst(done)} (admin action)", request.user)
+                    move_entry(entry, status, reason or f"{RECORDED_AS[status]} (admin action)", request.user)
                     moved += 1
                     if along:
-                        moved_along += self.move_related(request, entry, status, from_statuses, done)
+                        moved_along += self.move_related(request, entry, status, from_statuses)
         if moved:
             along_text = (
                 _(", with %(count)s related: %(names)s") % {"count": len(moved_along), "names": ", ".join(moved_along)}
@@ -606,13 +608,15 @@ class EntryAdmin(SimpleHistoryAdmin):
             counted = {"count": left, "entries": model_ngettext(self.opts, left), "allowed": allowed}
             self.message_user(request, LEFT_AS_THEY_WERE[status] % counted, messages.WARNING)
 
-    def move_related(self, request, entry, status, from_statuses, done):
+    def move_related(self, request, entry, status, from_statuses):
         """Take the entry's related drafts along (to review, or published with it); their names, as moved."""
         moved = []
         for related in self.related_entries(entry):
             if related.status not in from_statuses or status not in roles.statuses_allowed(request.user, type(related), related.status):
                 continue
-            move_entry(related, status, f"{capfirst(done)} with {self.opts.verbose_name} “{entry}” (admin action)", request.user)
+            with translation.override(settings.LANGUAGE_CODE):  # a French editor's action is recorded in English too
+                reason = f"{RECORDED_AS[status]} with {self.opts.verbose_name} “{entry}” (admin action)"
+            move_entry(related, status, reason, request.user)
             moved.append(_("%(kind)s “%(entry)s”") % {"kind": type(related)._meta.verbose_name, "entry": related})
         return moved
 
@@ -622,7 +626,7 @@ class EntryAdmin(SimpleHistoryAdmin):
         if request.method != "POST" or not roles.can_publish(request.user, self.model):
             raise PermissionDenied
         chosen = self.model._default_manager.filter(pk=entry.pk)
-        self.move(request, chosen, Status.PUBLISHED, [Status.REVIEW], "published", along="together" in request.POST)
+        self.move(request, chosen, Status.PUBLISHED, [Status.REVIEW], along="together" in request.POST)
         return HttpResponseRedirect(reverse("admin:index"))
 
     # History: every revision with what changed, comparing and restoring them.

@@ -156,6 +156,18 @@ def test_a_reviewer_publishes_an_event_with_its_related_entries_from_the_queue(e
     assert Client().get(drafts[0].get_absolute_url()).status_code == 200
 
 
+def test_related_entries_published_from_the_french_admin_record_their_reason_in_english(event_with_drafts):
+    event, drafts = event_with_drafts
+    for entry in [event, *drafts]:
+        submit(entry, make_editor(), "Ready")
+    reviewer = logged_in(make_reviewer())
+
+    reviewer.post("/fr" + admin_url(event, "publish"), {"together": "yes"})
+
+    reasons = {entry.history.latest().history_change_reason for entry in drafts}
+    assert reasons == {f"Published with event “{event}” (admin action)"}
+
+
 def test_a_reviewer_publishes_one_entry_of_a_group_alone(event_with_drafts):
     event, drafts = event_with_drafts
     for entry in [event, *drafts]:
