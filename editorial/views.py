@@ -44,10 +44,7 @@ class PublicRevision:
     kind: str
     changes: list
     row_changes: list
-
-    @property
-    def is_first(self):
-        return self.kind in (FIRST_PUBLISHED, ENTERED)
+    is_first: bool  # the entry's first published revision: nothing before it to compare
 
 
 # A first revision loaded with the record's initial data was entered here, not published anew: its
@@ -85,16 +82,16 @@ def public_log(entry_revisions, model):
         if revision.record.status == Status.PUBLISHED:
             if last_published is None:
                 first = ENTERED if is_fixture_load(revision.record.history_change_reason or "") else FIRST_PUBLISHED
-                published.append((revision, first, [], []))
+                published.append((revision, first, [], [], True))
             else:
                 kind = CORRECTED if previous is last_published else PUBLISHED_AGAIN
                 changes = changed_fields(last_published.record, revision.record, fields)
-                published.append((revision, kind, changes, changed_rows(last_published, revision)))
+                published.append((revision, kind, changes, changed_rows(last_published, revision), False))
             last_published = revision
         previous = revision
     shown = public_values(
-        [change for _, _, changes, _ in published for change in changes]
-        + [(f, value, None) for _, _, _, rows in published for _, _, row in rows for f, value in row]
+        [change for _, _, changes, _, _ in published for change in changes]
+        + [(f, value, None) for _, _, _, rows, _ in published for _, _, row in rows for f, value in row]
     )
     return [
         PublicRevision(
@@ -104,8 +101,9 @@ def public_log(entry_revisions, model):
             kind,
             [FieldChange(f.verbose_name, shown(f, old), shown(f, new)) for f, old, new in changes],
             [row_change(label, verb, row, shown) for label, verb, row in rows],
+            is_first,
         )
-        for revision, kind, changes, rows in published
+        for revision, kind, changes, rows, is_first in published
     ]
 
 
