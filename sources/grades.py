@@ -44,9 +44,22 @@ def strongest(assessments):
     return min(assessments, key=STRONGEST_FIRST.index, default="")
 
 
+def strongest_by_kind(kinds_and_assessments):
+    """{kind: the strongest assessment of that kind} from (kind, assessment) pairs; a kind with none is absent."""
+    found = {}
+    for kind, assessment in kinds_and_assessments:
+        found.setdefault(kind, []).append(assessment)
+    return {kind: strongest(assessments) for kind, assessments in found.items()}
+
+
+def standing(claims):
+    """Of these claims, the occurred and perpetrator claims that no public claim supersedes."""
+    return claims.filter(kind__in=GRADED_KINDS).exclude(superseded_by__in=public_claims())
+
+
 def standing_claims():
     """Public occurred and perpetrator claims that no public claim supersedes."""
-    return public_claims().filter(kind__in=GRADED_KINDS).exclude(superseded_by__in=public_claims())
+    return standing(public_claims())
 
 
 def grades(claims):
@@ -61,18 +74,14 @@ def grades(claims):
 
 def event_grades(event):
     """The grades of one event, in one query; a staff preview of an unpublished event grades the claims it previews."""
-    if event.is_published:
-        claims = standing_claims().filter(event=event)
-    else:
-        claims = claims_previewed_with(event).filter(kind__in=GRADED_KINDS).exclude(superseded_by__in=public_claims())
+    claims = standing(public_claims().filter(event=event) if event.is_published else claims_previewed_with(event))
     return grades(list(claims.select_related("actor", "claimant").order_by("slug")))
 
 
 def grades_of(events, key="event_id"):
     """{event: {"occurred": assessment, "perpetrator": assessment}} for exports, the events named by ``key`` (their
     ids, or "event__slug" and their slugs): one query for many events. An event without graded claims is absent."""
-    found = {}
-    claims = standing_claims().filter(**{f"{key}__in": events}).values_list(key, "kind", "assessment")
-    for event, kind, assessment in claims:
-        found.setdefault(event, {}).setdefault(kind, []).append(assessment)
-    return {event: {kind: strongest(values) for kind, values in kinds.items()} for event, kinds in found.items()}
+    by_event = {}
+    for event, kind, assessment in standing_claims().filter(**{f"{key}__in": events}).values_list(key, "kind", "assessment"):
+        by_event.setdefault(event, []).append((kind, assessment))
+    return {event: strongest_by_kind(pairs) for event, pairs in by_event.items()}

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, split_lines
-from sources.grades import GRADED_KINDS, strongest
+from sources.grades import GRADED_KINDS, strongest_by_kind
 from sources.models import Citation, Claim, Source
 
 
@@ -209,10 +209,8 @@ class EventSerializer(EntrySerializer):
 
     @extend_schema_field(GradesSerializer)
     def get_grades(self, event):
-        return {
-            kind: strongest(claim.assessment for claim in event.standing_graded_claims if claim.kind == kind) or None
-            for kind in GRADED_KINDS
-        }
+        found = strongest_by_kind((claim.kind, claim.assessment) for claim in event.standing_graded_claims)
+        return {kind: found.get(kind) for kind in GRADED_KINDS}
 
 
 # Actors
