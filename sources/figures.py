@@ -37,7 +37,13 @@ class Question:
 
 def figure_claims():
     """The public claims that give a figure (a number, bounds, or "unknown"), about an event."""
-    return public_claims().filter(has_figure(), event__isnull=False)
+    return figures_among(public_claims())
+
+
+def figures_among(claims):
+    """The claims that give a figure about an event: of public_claims(), or of public_claims_of_few() for one
+    event's or actor's."""
+    return claims.filter(has_figure(), event__isnull=False)
 
 
 def figures(request):
