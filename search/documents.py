@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Actor, Event, Place
 from events.names import without_accents
 from sources.models import Claim, Source
-from sources.public import public_claims
+from sources.public import public_claims, public_claims_of_few
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -27,6 +27,12 @@ class Kind:
     text_fields: tuple
     public_rows: object  # () -> the queryset of rows the public may see
     related: tuple = ()  # select_related for showing results
+    # The same rows, for the query that reads a page's few results by id (sources.public.public_claims_of_few).
+    public_rows_of_few: object = None
+
+    def results(self, ids):
+        """The public entries with these ids, in no order (the caller has the ranking)."""
+        return (self.public_rows_of_few or self.public_rows)().filter(pk__in=ids).order_by()
 
     def title_of(self, entry):
         return getattr(entry, self.title_fields[0])
@@ -52,6 +58,7 @@ KINDS = [
         ("wording", "assessment_reason"),
         public_claims,
         ("event", "claimant"),
+        public_claims_of_few,
     ),
 ]
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}

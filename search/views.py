@@ -58,7 +58,9 @@ def search(request):
 
 def result_group(kind, terms, per_page, page):
     ids, count = matching(kind, terms, per_page, (page - 1) * per_page)
-    rows = kind.public_rows().filter(pk__in=ids)
+    # In no order: ordered as the model's lists are, SQLite would walk every published event's date index to
+    # find these few by their ids (8 ms at 100,000 events) instead of reading them by their keys.
+    rows = kind.results(ids)
     rows = with_details(rows) if kind.name == "claims" else rows.select_related(*kind.related)
     by_id = {entry.pk: entry for entry in rows}
     hits = [Hit(by_id[pk], best_excerpt(by_id[pk], kind, terms)) for pk in ids if pk in by_id]
