@@ -19,10 +19,25 @@ from .page_cache import once_per_version
 def count_of(queryset):
     """queryset.count(), once per version of the record for that exact query."""
     try:
-        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+        return once_per_version(f"count\\n{query_key(queryset)}", queryset.count)
     except EmptyResultSet:  # a filter that matches nothing, such as an empty __in
         return 0
-    return once_per_version(f"count\\n{connections[queryset.db].vendor}\\n{sql}\\n{params!r}", queryset.count)
+
+
+def kept_per_version(name, queryset, compute):
+    """compute() (a value worked out from ``queryset``: counts by period, by grid square...), once per version
+    of the record for that exact query; ``name`` says what else the value depends on."""
+    try:
+        key = query_key(queryset)
+    except EmptyResultSet:
+        return compute()
+    return once_per_version(f"{name}\\n{key}", compute)
+
+
+def query_key(queryset):
+    """The database, SQL and parameters of a queryset: what a value computed from it depends on besides the record."""
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    return f"{connections[queryset.db].vendor}\\n{sql}\\n{params!r}"
 
 
 class RecordPaginator(Paginator):

@@ -257,6 +257,12 @@ class Place(NamedModel):
             models.Index(
                 fields=["latitude", "longitude", "coordinate_confidence", "status"], name="place_point_idx"
             ),
+            # The map's published places without coordinates, the first by name: read in order from this index rather
+            # than every unlocated place sorted on each request (3 to 6 ms at 100,000 events on SQLite). Partial, so
+            # that no join to published places can take it for its status.
+            models.Index(
+                fields=["status", "name", "id"], condition=Q(latitude__isnull=True), name="place_unplaced_name_idx"
+            ),
         ]
 
     def __str__(self):

@@ -12,6 +12,8 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from editorial.counts import count_of
+
 from ..dates import day_after_the_last_possible, first_of_month, first_of_next_month, first_possible_day
 from ..models import DATE_FIELDS, Event
 from .periods import Period, count_by_period, count_in_one_pass
@@ -278,7 +280,7 @@ def undated_and_period_of_starts(events, one_event):
         )
         undated, first, last = summary["undated"], summary["first"], summary["last"]
     else:
-        undated = events.filter(start_date__isnull=True).count()
+        undated = count_of(events.filter(start_date__isnull=True))
         starts = events.filter(start_date__isnull=False).values_list("start_date", flat=True)
         first, last = starts.order_by("start_date").first(), starts.order_by("-start_date").first()
     return undated, None if first is None else Period.covering(first, last)
