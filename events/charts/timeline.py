@@ -262,7 +262,8 @@ def chart_timeline(period=None, within=None):
     undated = None
     if period is None:
         undated, period = undated_and_period_of_starts(events, one_event=within is not None)
-    elif period.unit == "day":
+    if period is not None and period.unit == "day":
+        # Asked for, or every known start on one day: a day has no parts to count by.
         return build_timeline(events, root=within, limit=DETAIL_LIMIT)
     return count_timeline(events, period, undated, one_event=within is not None)
 
@@ -291,7 +292,7 @@ def build_timeline(events, root=None, limit=None):
     published = events.published().only("slug", "title", *DATE_FIELDS, "parent_id").order_by("start_date", "title", "pk")
     not_drawn = 0
     if limit is not None:
-        not_drawn = max(published.count() - limit, 0)
+        not_drawn = max(count_of(published) - limit, 0)
         published = published[:limit]
     dated = [(event, date_span(event)) for event in ([root] if root else []) + list(published)]
     undated = [event for event, span in dated if span is None]
