@@ -3,6 +3,7 @@
 import dataclasses
 import re
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Actor, Event, Place
@@ -31,8 +32,14 @@ class Kind:
     public_rows_of_few: object = None
 
     def results(self, ids):
-        """The public entries with these ids, in no order (the caller has the ranking)."""
-        return (self.public_rows_of_few or self.public_rows)().filter(pk__in=ids).order_by()
+        """The public entries with these ids (the caller has their ranking).
+
+        Read by their ids, each checked by the public queryset on its own row: SQLite, which keeps
+        no statistics, takes "status = published" beside a list of ids for the selective term and
+        walks every published event's index entry to find them (35 to 80 ms at 100,000 events).
+        """
+        public = (self.public_rows_of_few or self.public_rows)().filter(pk=OuterRef("pk"))
+        return self.model._default_manager.filter(pk__in=ids).filter(Exists(public))
 
     def title_of(self, entry):
         return getattr(entry, self.title_fields[0])

@@ -58,8 +58,6 @@ def search(request):
 
 def result_group(kind, terms, per_page, page):
     ids, count = matching(kind, terms, per_page, (page - 1) * per_page)
-    # In no order: ordered as the model's lists are, SQLite would walk every published event's date index to
-    # find these few by their ids (8 ms at 100,000 events) instead of reading them by their keys.
     rows = kind.results(ids)
     rows = with_details(rows) if kind.name == "claims" else rows.select_related(*kind.related)
     by_id = {entry.pk: entry for entry in rows}
