@@ -19,9 +19,20 @@ from .page_cache import once_per_version
 def count_of(queryset):
     """queryset.count(), once per version of the record for that exact query."""
     try:
-        return once_per_version(f"count\\n{query_key(queryset)}", queryset.count)
+        return once_per_version(f"count\\n{query_key(as_counted(queryset))}", queryset.count)
     except EmptyResultSet:  # a filter that matches nothing, such as an empty __in
         return 0
+
+
+def as_counted(queryset):
+    """The query without what cannot change its count, for a cheaper key: the order and the rows joined only to
+    be shown (select_related follows foreign keys, one row each). Compiling those for every count cost an
+    actor's page a fifth of its time."""
+    query = queryset.query
+    if query.is_sliced or query.combinator:
+        return queryset
+    queryset = queryset.order_by()
+    return queryset.select_related(None) if query.select_related else queryset
 
 
 def kept_per_version(name, queryset, compute):
