@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.formats import number_format
 
+from editorial.counts import count_of
+
 
 @dataclass
 class Excerpt:
@@ -24,5 +26,9 @@ class Excerpt:
 
 
 def excerpt(queryset, size):
-    """The first ``size`` rows and the count of all: two queries, however long the list."""
-    return Excerpt(list(queryset[:size]), queryset.count())
+    """The first ``size`` rows and the count of all, however long the list.
+
+    The count is kept once per version of the record (count_of): counting the front page's
+    dossiers reads every published event (40 ms at 100,000 events on SQLite).
+    """
+    return Excerpt(list(queryset[:size]), count_of(queryset))

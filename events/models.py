@@ -257,6 +257,12 @@ class Place(NamedModel):
             models.Index(
                 fields=["latitude", "longitude", "coordinate_confidence", "status"], name="place_point_idx"
             ),
+            # The map's published places without coordinates, the first by name: read in order from this index rather
+            # than every unlocated place sorted on each request (3 to 6 ms at 100,000 events on SQLite). Partial, so
+            # that no join to published places can take it for its status.
+            models.Index(
+                fields=["status", "name", "id"], condition=Q(latitude__isnull=True), name="place_unplaced_name_idx"
+            ),
         ]
 
     def __str__(self):
@@ -452,6 +458,9 @@ class Event(NamedModel):
             # The timeline over the whole record: its first and last start, its undated events, and a range count
             # per period (without it, each is a scan of every event: 2.8 s a timeline at 100,000 events).
             models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
+            # The front page's featured event: the one row, found without walking every published event's
+            # date until it turns up (SQLite can seek no index on a bare boolean term: 240 ms at 100,000 events).
+            models.Index(fields=["status", "start_date", "title"], condition=Q(featured=True), name="event_featured_idx"),
         ]
 
     def __str__(self):

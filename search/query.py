@@ -8,6 +8,8 @@ it is folded into bare words first, so quotes, operators and stars are just text
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from editorial.page_cache import once_per_version
+
 from .documents import fold
 
 MAX_TERMS = 8
@@ -30,12 +32,23 @@ def is_public_sql(kind):
 
 
 def matching(kind, terms, limit, offset):
-    """The ids of the public entries of ``kind`` matching every term, best first, and how many there are."""
+    """The ids of the public entries of ``kind`` matching every term, best first, and how many there are.
+
+    Kept once per version of the record for each query, like the lists' counts: a common word
+    ("clash" in 55,000 titles at 100,000 events) is ranked over all its matches, 40 to 150 ms a
+    kind on SQLite, however few results a page shows, and the answer changes only with the record.
+    The entries themselves are read afresh by the page, through the public querysets.
+    """
     dialect = postgres if connection.vendor == "postgresql" else sqlite
     source, match, match_params, rank, rank_params = dialect(terms)
     public_sql, public_params = is_public_sql(kind)
     where = f"{match} AND entry.kind = %s AND {public_sql}"
     params = [*match_params, kind.name, *public_params]
+    name = f"search\n{connection.vendor}\n{source}\n{where}\n{params!r}\n{rank}\n{rank_params!r}\n{limit} {offset}"
+    return once_per_version(name, lambda: ranked(source, where, params, rank, rank_params, limit, offset))
+
+
+def ranked(source, where, params, rank, rank_params, limit, offset):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {source} WHERE {where}", params)
         (count,) = cursor.fetchone()

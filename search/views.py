@@ -58,7 +58,7 @@ def search(request):
 
 def result_group(kind, terms, per_page, page):
     ids, count = matching(kind, terms, per_page, (page - 1) * per_page)
-    rows = kind.public_rows().filter(pk__in=ids)
+    rows = kind.results(ids)
     rows = with_details(rows) if kind.name == "claims" else rows.select_related(*kind.related)
     by_id = {entry.pk: entry for entry in rows}
     hits = [Hit(by_id[pk], best_excerpt(by_id[pk], kind, terms)) for pk in ids if pk in by_id]

@@ -19,6 +19,19 @@ def public_claims():
     return Claim.objects.filter(is_public())
 
 
+def public_claims_of_few():
+    """public_claims() for a query that picks a few claims by an index of its own: one event's, one actor's,
+    the claims a page prefetches by their ids.
+
+    Each named entry's status is read on the claim's joined row (a primary-key lookup per claim,
+    the joins select_related makes anyway), where public_claims() lists every hidden entry of the
+    record for each query: 5,000 hidden events, 500 places at 100,000 events, 5 ms a query on
+    SQLite, and an actor's page makes eight. For a list or count over the whole record,
+    public_claims() stays the cheaper form.
+    """
+    return Claim.objects.filter(is_public_by_row())
+
+
 def is_public(path=""):
     """The condition that the claim (reached through ``path``, e.g. "claim__") is public.
 
@@ -29,6 +42,14 @@ def is_public(path=""):
     for field in CLAIM_REFERENCES:
         hidden = Claim._meta.get_field(field).related_model.objects.hidden()
         condition &= ~Q(**{f"{path}{field}__in": hidden.values("pk")})
+    return condition
+
+
+def is_public_by_row(path=""):
+    """The same condition as is_public(), each reference checked through its join."""
+    condition = Q(**{f"{path}status": Status.PUBLISHED})
+    for field in CLAIM_REFERENCES:
+        condition &= Q(**{f"{path}{field}__isnull": True}) | Q(**{f"{path}{field}__status": Status.PUBLISHED})
     return condition
 
 
@@ -83,10 +104,10 @@ def in_reading_order(claims):
 def with_same_allegations(claims):
     """Claims with the public claims they restate and that restate them, wherever those are."""
     return claims.prefetch_related(
-        Prefetch("restates", queryset=public_claims().select_related("claimant"), to_attr="public_restates"),
+        Prefetch("restates", queryset=public_claims_of_few().select_related("claimant"), to_attr="public_restates"),
         Prefetch(
             "restatements",
-            queryset=in_reading_order(public_claims()).select_related("claimant"),
+            queryset=in_reading_order(public_claims_of_few()).select_related("claimant"),
             to_attr="public_restatements",
         ),
     )
@@ -96,10 +117,10 @@ def with_revisions(claims):
     """Claims with the public claim each supersedes (``public_supersedes``) and the public claims that supersede it
     (``public_superseded_by``, latest first): a claim superseded only by a draft reads as not superseded."""
     return claims.prefetch_related(
-        Prefetch("supersedes", queryset=public_claims().select_related("claimant"), to_attr="public_supersedes"),
+        Prefetch("supersedes", queryset=public_claims_of_few().select_related("claimant"), to_attr="public_supersedes"),
         Prefetch(
             "superseded_by",
-            queryset=public_claims().select_related("claimant").order_by(F("stated_on").desc(nulls_last=True), "-pk"),
+            queryset=public_claims_of_few().select_related("claimant").order_by(F("stated_on").desc(nulls_last=True), "-pk"),
             to_attr="public_superseded_by",
         ),
     )

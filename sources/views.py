@@ -33,6 +33,7 @@ from .public import (
     is_public,
     latest_first,
     public_claims,
+    public_claims_of_few,
     standing_allegations,
     with_details,
     with_revisions,
@@ -103,7 +104,7 @@ def with_dossier_details(events):
 
 
 def dossier_context(event):
-    claims = with_details(public_claims().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
+    claims = with_details(public_claims_of_few().filter(event=event, kind__in=INFOBOX_KINDS).order_by("pk"))
     claims = one_per_allegation(list(claims))
     sides = [
         [p.actor for p in event.published_participations if p.role == role]
@@ -364,7 +365,7 @@ class ChainedLists:
 
 
 def claim_detail(request, slug):
-    claims = Claim.objects.all() if request.user.is_staff else public_claims()
+    claims = Claim.objects.all() if request.user.is_staff else public_claims_of_few()
     claim = get_object_or_404(with_revisions(with_same_allegations(with_details(claims))), slug=slug)
     others = same_quantity(claim)
     return render(
@@ -383,5 +384,5 @@ def same_quantity(claim):
     """The other public claims about the same quantity: the same event, kind and party."""
     if claim.event_id is None:
         return []
-    others = public_claims().filter(event=claim.event_id, kind=claim.kind, party=claim.party_id).exclude(pk=claim.pk)
+    others = public_claims_of_few().filter(event=claim.event_id, kind=claim.kind, party=claim.party_id).exclude(pk=claim.pk)
     return list(with_revisions(with_details(others.order_by("claimant__name", "slug"))))

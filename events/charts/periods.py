@@ -14,6 +14,7 @@ from django.db.models import Case, Count, Value, When
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 
+from editorial.counts import kept_per_version
 from editorial.dates import day_month_year
 
 from ..dates import first_of_next_month
@@ -156,12 +157,18 @@ def first_day_of_year(year):
 
 
 def count_by_period(events, periods):
-    """How many of the events begin in each period, in one query.
+    """How many of the events begin in each period, in one query, once per version of the record.
 
     One index range count per period (UNION ALL), not a GROUP BY over a truncated date:
     that sorts every row in a temporary table (47 ms at 100,000 events on SQLite, against
-    4 ms for the range counts), and the periods are few.
+    4 ms for the range counts), and the periods are few. Still, the ranges together hold every
+    event, and compiling the union costs as much again: 45 ms a timeline at 100,000 events.
     """
+    keys = " ".join(period.key for period in periods)
+    return kept_per_version(f"events by period {keys}", events.order_by(), lambda: range_counts(events, periods))
+
+
+def range_counts(events, periods):
     counts = [
         events.filter(start_date__gte=period.start, start_date__lt=period.end).order_by()
         .annotate(part=Value(index)).values("part").annotate(events=Count("pk")).values_list("part", "events")
@@ -173,7 +180,13 @@ def count_by_period(events, periods):
 
 def count_in_one_pass(events, periods):
     """How many of the events begin in each period, in one pass over them: for a few
-    thousand rows found by another index (one event's parts) rather than by date."""
+    thousand rows found by another index (one event's parts) rather than by date. Once per
+    version of the record, like count_by_period."""
+    keys = " ".join(period.key for period in periods)
+    return kept_per_version(f"events by period in one pass {keys}", events.order_by(), lambda: one_pass_counts(events, periods))
+
+
+def one_pass_counts(events, periods):
     part = Case(*(
         When(start_date__gte=period.start, start_date__lt=period.end, then=Value(index))
         for index, period in enumerate(periods)

@@ -17,6 +17,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from editorial.counts import kept_per_version
+
 from ..models import Place
 from . import basemap
 
@@ -285,12 +287,12 @@ def chart_places(places, area=None, orientation=False, mini=False):
     places); ``mini`` draws the event page's small map, without a locator inset.
     """
     published = places.published()
-    # One pass over the places for what every view needs: how many have no coordinates,
-    # and how far the located ones spread (the frame of the counted map).
-    summary = published.order_by().aggregate(
+    # One pass over the places for what every view needs, once per version of the record: how many
+    # have no coordinates, and how far the located ones spread (the frame of the counted map).
+    summary = kept_per_version("places' extent", published.order_by(), lambda: published.order_by().aggregate(
         unplaced=Count("pk", filter=Q(latitude__isnull=True)),
         south=Min("latitude"), north=Max("latitude"), west=Min("longitude"), east=Max("longitude"),
-    )
+    ))
     shown = list(
         published.filter(latitude__isnull=True).select_related(ANCESTRY).order_by("name", "pk")[:UNPLACED_SHOWN]
     )
@@ -449,7 +451,8 @@ def count_place_map(located, unplaced, area=None, extent=None):
         .annotate(places=Count("pk"))
     )
     by_cell = {}
-    for row, column, confidence, number in counts:
+    # Every located place in the area is read for these (10 ms at 100,000 events on SQLite): once per version.
+    for row, column, confidence, number in kept_per_version("places by square", counts, lambda: list(counts)):
         by_cell.setdefault((int(row), int(column)), {})[confidence] = number
 
     projection = Projection(

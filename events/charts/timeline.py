@@ -12,6 +12,8 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from editorial.counts import count_of
+
 from ..dates import day_after_the_last_possible, first_of_month, first_of_next_month, first_possible_day
 from ..models import DATE_FIELDS, Event
 from .periods import Period, count_by_period, count_in_one_pass
@@ -260,7 +262,8 @@ def chart_timeline(period=None, within=None):
     undated = None
     if period is None:
         undated, period = undated_and_period_of_starts(events, one_event=within is not None)
-    elif period.unit == "day":
+    if period is not None and period.unit == "day":
+        # Asked for, or every known start on one day: a day has no parts to count by.
         return build_timeline(events, root=within, limit=DETAIL_LIMIT)
     return count_timeline(events, period, undated, one_event=within is not None)
 
@@ -278,7 +281,7 @@ def undated_and_period_of_starts(events, one_event):
         )
         undated, first, last = summary["undated"], summary["first"], summary["last"]
     else:
-        undated = events.filter(start_date__isnull=True).count()
+        undated = count_of(events.filter(start_date__isnull=True))
         starts = events.filter(start_date__isnull=False).values_list("start_date", flat=True)
         first, last = starts.order_by("start_date").first(), starts.order_by("-start_date").first()
     return undated, None if first is None else Period.covering(first, last)
@@ -289,7 +292,7 @@ def build_timeline(events, root=None, limit=None):
     published = events.published().only("slug", "title", *DATE_FIELDS, "parent_id").order_by("start_date", "title", "pk")
     not_drawn = 0
     if limit is not None:
-        not_drawn = max(published.count() - limit, 0)
+        not_drawn = max(count_of(published) - limit, 0)
         published = published[:limit]
     dated = [(event, date_span(event)) for event in ([root] if root else []) + list(published)]
     undated = [event for event, span in dated if span is None]

@@ -23,7 +23,7 @@ from sources.models import Claim
 from sources.public import (
     claims_previewed_with,
     in_reading_order,
-    public_claims,
+    public_claims_of_few,
     with_details,
     with_revisions,
     with_same_allegations,
@@ -288,7 +288,7 @@ def grouped_by_subject(shown_claims):
 
 @register.inclusion_tag("sources/_claim_groups.html")
 def claims_about_event(event):
-    about = public_claims().filter(event=event) if event.is_published else claims_previewed_with(event)
+    about = public_claims_of_few().filter(event=event) if event.is_published else claims_previewed_with(event)
     claims = excerpt(by_subject(with_revisions(with_same_allegations(with_details(about)))), CLAIMS_SHOWN)
     notes = Notes()
     shown = shown_with_notes(claims.items, notes)
@@ -306,8 +306,8 @@ def claims_about_actor(actor):
     def shown(claims):
         return excerpt(with_revisions(with_same_allegations(with_details(in_reading_order(claims)))), CLAIMS_SHOWN)
 
-    made = shown(public_claims().filter(claimant=actor))
-    about = shown(public_claims().filter(Q(actor=actor) | Q(party=actor)))
+    made = shown(public_claims_of_few().filter(claimant=actor))
+    about = shown(public_claims_of_few().filter(Q(actor=actor) | Q(party=actor)))
     notes = Notes()
     return {
         "actor": actor,

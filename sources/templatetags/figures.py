@@ -11,7 +11,8 @@ from django.db.models import Q
 from editorial.counts import RecordPaginator
 from events.excerpts import Excerpt
 from events.views import filtered_list
-from sources.figures import figure_claims, question_keys, questions_on
+from sources.figures import figures_among, question_keys, questions_on
+from sources.public import public_claims_of_few
 
 register = template.Library()
 
@@ -21,7 +22,7 @@ QUESTIONS_SHOWN = 10
 def compact_figures(claims, figures_url, heading_id, show_event):
     first = RecordPaginator(question_keys(claims), QUESTIONS_SHOWN).page(1)
     # Every figure of a question is shown, not only those that made it this page's question.
-    questions = questions_on(first, figure_claims())
+    questions = questions_on(first, figures_among(public_claims_of_few()))
     return {
         "questions": Excerpt(questions, first.paginator.count),
         "figures_url": figures_url,
@@ -34,7 +35,7 @@ def compact_figures(claims, figures_url, heading_id, show_event):
 def figures_about_event(event):
     if not event.is_published:
         return {"questions": None}
-    about = figure_claims().filter(event=event)
+    about = figures_among(public_claims_of_few()).filter(event=event)
     return compact_figures(about, filtered_list("figures", event=event.slug), f"figures-{event.slug}", show_event=False)
 
 
@@ -42,5 +43,5 @@ def figures_about_event(event):
 def figures_about_actor(actor):
     if not actor.is_published:
         return {"questions": None}
-    about = figure_claims().filter(Q(actor=actor) | Q(party=actor))
+    about = figures_among(public_claims_of_few()).filter(Q(actor=actor) | Q(party=actor))
     return compact_figures(about, filtered_list("figures", about=actor.slug), f"figures-{actor.slug}", show_event=True)
