@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import RecordPaginator
+from editorial.counts import CountedByAddress
 from editorial.curation import Status
 
 from . import names
@@ -76,10 +76,9 @@ def published_participations():
 # Events
 
 
-class EventListView(FilterView):
+class EventListView(CountedByAddress, FilterView):
     filterset_class = EventFilter
     paginate_by = 25
-    paginator_class = RecordPaginator
     template_name = "events/event_list.html"
 
     def get_queryset(self):
@@ -128,9 +127,8 @@ def participants_by_role(participations):
 # Actors
 
 
-class ActorListView(ListView):
+class ActorListView(CountedByAddress, ListView):
     paginate_by = 100
-    paginator_class = RecordPaginator
     template_name = "events/actor_list.html"
     queryset = Actor.objects.published().order_by("name", "pk")
 
@@ -173,10 +171,9 @@ def actor_detail(request, slug):
 # Places
 
 
-class PlaceListView(FilterView):
+class PlaceListView(CountedByAddress, FilterView):
     filterset_class = PlaceFilter
     paginate_by = 100
-    paginator_class = RecordPaginator
     template_name = "events/place_list.html"
     queryset = Place.objects.published().select_related("parent").order_by("name", "pk")
 

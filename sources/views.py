@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import RecordPaginator, count_of
+from editorial.counts import CountedByAddress, counts_of
 from editorial.curation import Status
 from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
@@ -212,9 +212,8 @@ def record_last_changed():
 # Sources
 
 
-class SourceListView(ListView):
+class SourceListView(CountedByAddress, ListView):
     paginate_by = 50
-    paginator_class = RecordPaginator
     template_name = "sources/source_list.html"
 
     def get_queryset(self):
@@ -278,10 +277,9 @@ def language_name(code):
 # Claims
 
 
-class ClaimListView(FilterView):
+class ClaimListView(CountedByAddress, FilterView):
     filterset_class = ClaimListFilter
     paginate_by = 50
-    paginator_class = RecordPaginator
     template_name = "sources/claim_list.html"
 
     def get_queryset(self):
@@ -305,7 +303,7 @@ class ClaimListView(FilterView):
         about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
         about_no_event = (ids.filter(event__isnull=True),) * 2
         paginator, page, ids, is_paginated = super().paginate_queryset(
-            ChainedLists(about_events, about_no_event), page_size
+            ChainedLists(about_events, about_no_event, count_name=self.count_name()), page_size
         )
         details = with_details(Claim.objects.filter(pk__in=ids)).in_bulk()
         page.object_list = [details[pk] for pk in ids]
@@ -334,18 +332,20 @@ def sort_headings(order):
 class ChainedLists:
     """Querysets read one after the other as one list, with what a paginator asks of it: a count and slices.
 
-    Each part is a pair of querysets of the same rows: one to count them, one to read them in order.
+    Each part is a pair of querysets of the same rows: one to count them, one to read them in order. The
+    counts are kept under count_name (see editorial.counts.counts_of).
     """
 
     ordered = True
 
-    def __init__(self, *parts):
+    def __init__(self, *parts, count_name):
         self.querysets = [rows for _, rows in parts]
         self.to_count = [counted for counted, _ in parts]
+        self.count_name = count_name
 
     @cached_property
     def counts(self):
-        return [count_of(queryset) for queryset in self.to_count]
+        return counts_of(self.to_count, self.count_name)
 
     def count(self):
         return sum(self.counts)
