@@ -2,11 +2,14 @@
 
 Built here rather than in the template: the page has fifty rows of nine cells, and the template
 engine's look-ups for them (each attribute tried as a key first) were most of its rendering. The
-HTML is the same as the template's was, row for row.
+HTML is the same as the template's was, row for row; each value is escaped as {{ }} escapes it
+(Django's escape() is the standard library's html.escape).
 """
 
+from html import escape
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -15,68 +18,44 @@ from .claims import claimant, figure
 
 register = template.Library()
 
-ROW = """
-    <tr>
-      <th scope="row"><a href="{url}">{statement}</a></th>
-      <td data-label="{event_label}">{event}</td>
-      <td data-label="{kind_label}">{kind}</td>
-      <td data-label="{party_label}">{party}</td>
-      <td data-label="{figure_label}" class="claim-figure">{figure}</td>
-      <td data-label="{wording_label}"><q>{wording}</q></td>
-      <td data-label="{claimant_label}">{claimant}</td>
-      <td data-label="{assessment_label}"><span class="assessment assessment-{assessment}">{assessment_label_of_claim}</span></td>
-      <td data-label="{sources_label}">{sources}</td>
-    </tr>
-    """
-
 
 @register.simple_tag
 def claim_rows(claims):
-    labels = {
-        "event_label": gettext("Event"),
-        "kind_label": gettext("Kind"),
-        "party_label": gettext("Party"),
-        "figure_label": gettext("Figure"),
-        "wording_label": gettext("Original wording"),
-        "claimant_label": gettext("Claimant"),
-        "assessment_label": gettext("Assessment"),
-        "sources_label": gettext("Sources"),
+    label = {
+        name: escape(gettext(text))
+        for name, text in [
+            ("event", "Event"), ("kind", "Kind"), ("party", "Party"), ("figure", "Figure"),
+            ("wording", "Original wording"), ("claimant", "Claimant"), ("assessment", "Assessment"),
+            ("sources", "Sources"),
+        ]
     }
-    not_a_figure, none_published = gettext("not a figure"), gettext("none published")
-    return mark_safe("".join(
-        format_html(
-            ROW,
-            **labels,
-            url=claim.get_absolute_url(),
-            statement=claim.statement,
-            event=linked(claim.event, claim.event and claim.event.title),
-            kind=claim.get_kind_display(),
-            party=linked(claim.party, claim.party and claim.party.label),
-            figure=capfirst(figure(claim)) or not_a_figure,
-            wording=claim.wording,
-            claimant=claimant(claim),
-            assessment=claim.assessment,
-            assessment_label_of_claim=claim.get_assessment_display(),
-            sources=sources(claim.public_citations) or none_published,
-        )
-        for claim in claims
-    ))
+    not_a_figure, none_published = escape(gettext("not a figure")), escape(gettext("none published"))
+    rows = []
+    for claim in claims:
+        rows.append(f"""
+    <tr>
+      <th scope="row"><a href="{escape(claim.get_absolute_url())}">{escape(claim.statement)}</a></th>
+      <td data-label="{label["event"]}">{linked(claim.event, claim.event and claim.event.title)}</td>
+      <td data-label="{label["kind"]}">{escape(claim.get_kind_display())}</td>
+      <td data-label="{label["party"]}">{linked(claim.party, claim.party and claim.party.label)}</td>
+      <td data-label="{label["figure"]}" class="claim-figure">{escape(capfirst(figure(claim))) or not_a_figure}</td>
+      <td data-label="{label["wording"]}"><q>{escape(claim.wording)}</q></td>
+      <td data-label="{label["claimant"]}">{conditional_escape(claimant(claim))}</td>
+      <td data-label="{label["assessment"]}"><span class="assessment assessment-{escape(claim.assessment)}">{escape(claim.get_assessment_display())}</span></td>
+      <td data-label="{label["sources"]}">{sources(claim.public_citations) or none_published}</td>
+    </tr>
+    """)
+    return mark_safe("".join(rows))
 
 
 def linked(entry, text):
-    return format_html('<a href="{}">{}</a>', entry.get_absolute_url(), text) if entry else "—"
+    return f'<a href="{escape(entry.get_absolute_url())}">{escape(text)}</a>' if entry else "—"
 
 
 def sources(citations):
-    return format_html_join(
-        "; ",
-        '<a href="{}">{}</a>{}',
-        (
-            (
-                citation.source.get_absolute_url(),
-                citation.source.publisher or citation.source.title,
-                format_html(" ({})", citation.locator) if citation.locator else "",
-            )
-            for citation in citations
-        ),
+    return "; ".join(
+        f'<a href="{escape(citation.source.get_absolute_url())}">'
+        f"{escape(citation.source.publisher or citation.source.title)}</a>"
+        + (f" ({escape(citation.locator)})" if citation.locator else "")
+        for citation in citations
     )
