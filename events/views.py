@@ -53,14 +53,16 @@ def filtered_list(name, **filters):
     return f"{reverse(name)}?{urlencode(filters)}"
 
 
-def published_places():
-    return Prefetch(
-        "event_places",
-        queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
+def published_places(*columns):
+    """Each event's published places, in order, as published_event_places; with only these columns if named."""
+    event_places = (
+        EventPlace.objects.filter(place__status=Status.PUBLISHED)
         .select_related("place")
-        .order_by(F("position").asc(nulls_last=True), "place__name"),
-        to_attr="published_event_places",
+        .order_by(F("position").asc(nulls_last=True), "place__name")
     )
+    if columns:
+        event_places = event_places.only(*columns)
+    return Prefetch("event_places", queryset=event_places, to_attr="published_event_places")
 
 
 def published_participations():
@@ -82,7 +84,12 @@ class EventListView(CountedByAddress, FilterView):
     template_name = "events/event_list.html"
 
     def get_queryset(self):
-        return by_date(Event.objects.published()).prefetch_related(published_places())
+        # Only the columns a row shows ({% event_rows %}): not the summaries and search text of the page's events.
+        return (
+            by_date(Event.objects.published())
+            .only("slug", "title", "event_type", *DATE_FIELDS)
+            .prefetch_related(published_places("event_id", "place__slug", "place__name"))
+        )
 
 
 def event_detail(request, slug):

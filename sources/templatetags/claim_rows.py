@@ -41,11 +41,15 @@ def claim_rows(claims):
       <td data-label="{label["figure"]}" class="claim-figure">{escape(capfirst(figure(claim))) or not_a_figure}</td>
       <td data-label="{label["wording"]}"><q>{escape(claim.wording)}</q></td>
       <td data-label="{label["claimant"]}">{conditional_escape(claimant(claim))}</td>
-      <td data-label="{label["assessment"]}"><span class="assessment assessment-{escape(claim.assessment)}">{escape(claim.get_assessment_display())}</span></td>
+      <td data-label="{label["assessment"]}">{assessment(claim)}</td>
       <td data-label="{label["sources"]}">{sources(claim.public_citations) or none_published}</td>
     </tr>
     """)
     return mark_safe("".join(rows))
+
+
+def assessment(claim):
+    return f'<span class="assessment assessment-{escape(claim.assessment)}">{escape(claim.get_assessment_display())}</span>'
 
 
 def linked(entry, text):
