@@ -89,6 +89,14 @@ def test_an_entrys_address_is_what_reverse_gives():
         entry_url("claim-detail", "not a slug")
 
 
+def test_the_menu_follows_the_language_and_the_script_prefix(reader):
+    menu = ["/", "/events/", "/claims/", "/about/", "/changes.atom"]
+    assert set(menu) <= links(reader.get(EVENTS))
+    assert {"/fr/", "/fr/events/", "/fr/claims/", "/fr/about/", "/changes.atom"} <= links(reader.get(f"/fr{EVENTS}"))
+    assert {"/record/fr/events/", "/record/changes.atom"} <= links(served_under(reader, "/record", f"/fr{EVENTS}"))
+    assert set(menu) <= links(reader.get(EVENTS))
+
+
 def test_the_filter_fields_show_each_readers_own_values_and_errors(reader):
     make_claim(statement="Fighters killed near Haroum")
     assert 'value="Haroum"' not in content(reader.get(CLAIMS))
