@@ -83,13 +83,13 @@ class EventListView(CountedByAddress, FilterView):
     paginate_by = 25
     template_name = "events/event_list.html"
 
-    def get_queryset(self):
-        # Only the columns a row shows ({% event_rows %}): not the summaries and search text of the page's events.
-        return (
-            by_date(Event.objects.published())
-            .only("slug", "title", "event_type", *DATE_FIELDS)
-            .prefetch_related(published_places("event_id", "place__slug", "place__name"))
-        )
+    # Only the columns a row shows ({% event_rows %}): not the summaries and search text of the page's events.
+    # Built once; each request reads a copy (ListView calls .all()).
+    queryset = (
+        by_date(Event.objects.published())
+        .only("slug", "title", "event_type", *DATE_FIELDS)
+        .prefetch_related(published_places("event_id", "place__slug", "place__name"))
+    )
 
 
 def event_detail(request, slug):

@@ -278,13 +278,28 @@ def language_name(code):
 # Claims
 
 
+def as_listed(claims):
+    """Claims with what a row of the list shows ({% claim_rows %}) and no more: the entries it names and the
+    public citations' sources, each with only the columns it prints (a claim's every column, and its actor's
+    and place's, were most of the time spent making a page's few hundred objects)."""
+    citations = public_citations().only("claim_id", "locator", "source__slug", "source__publisher", "source__title")
+    return (
+        claims.select_related("event", "party", "claimant")
+        .only(
+            "slug", "statement", "kind", "qualifier", "value_low", "value_high", "unit", "magnitude", "wording",
+            "assessment", "event__slug", "event__title", "party__slug", "party__name", "party__short_name",
+            "claimant__slug", "claimant__name", "claimant__short_name", "claimant__status",
+        )
+        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="public_citations"))
+    )
+
+
 class ClaimListView(CountedByAddress, FilterView):
     filterset_class = ClaimListFilter
     paginate_by = 50
     template_name = "sources/claim_list.html"
-
-    def get_queryset(self):
-        return as_listed(in_reading_order(public_claims()))
+    # Built once; each request reads a copy (ListView calls .all()), as building it again cost more than the copy.
+    queryset = as_listed(in_reading_order(public_claims()))
 
     def chosen_order(self):
         """The column the reader sorted by ("-" first when reversed), or "" for the reading order."""
@@ -309,22 +324,6 @@ class ClaimListView(CountedByAddress, FilterView):
         details = as_listed(Claim.objects.filter(pk__in=ids)).in_bulk()
         page.object_list = [details[pk] for pk in ids]
         return paginator, page, page.object_list, is_paginated
-
-
-def as_listed(claims):
-    """Claims with what a row of the list shows ({% claim_rows %}) and no more: the entries it names and the
-    public citations' sources, each with only the columns it prints (a claim's every column, and its actor's
-    and place's, were most of the time spent making a page's few hundred objects)."""
-    citations = public_citations().only("claim_id", "locator", "source__slug", "source__publisher", "source__title")
-    return (
-        claims.select_related("event", "party", "claimant")
-        .only(
-            "slug", "statement", "kind", "qualifier", "value_low", "value_high", "unit", "magnitude", "wording",
-            "assessment", "event__slug", "event__title", "party__slug", "party__name", "party__short_name",
-            "claimant__slug", "claimant__name", "claimant__short_name", "claimant__status",
-        )
-        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="public_citations"))
-    )
 
 
 @dataclass
