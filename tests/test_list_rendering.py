@@ -65,6 +65,9 @@ def test_the_lists_link_to_entries_in_the_readers_language_and_under_the_sites_a
     assert {f"/fr/{entry}" for entry in entries} <= links(reader.get(f"/fr{CLAIMS}"))
     assert {f"/record/fr/{entry}" for entry in entries} <= links(served_under(reader, "/record", f"/fr{CLAIMS}"))
     assert f"/record/places/{place.slug}/" in links(served_under(reader, "/record", EVENTS))
+    # The filters' suggestion lists too, though the fields' HTML is kept (an unfiltered list's is the same for all).
+    assert 'data-suggest="/record/suggest/actors/"' in content(served_under(reader, "/record", CLAIMS))
+    assert 'data-suggest="/suggest/actors/"' in content(reader.get(CLAIMS))
     # What was served in French or under a prefix before leaves nothing behind.
     english = links(reader.get(CLAIMS))
     assert {f"/{entry}" for entry in entries} <= english

@@ -10,7 +10,7 @@ page with the same filters, usually none, reuses it.
 
 from django import template
 from django.template.loader import get_template
-from django.urls import get_script_prefix, get_urlconf
+from django.urls import get_resolver, get_script_prefix, get_urlconf
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -38,4 +38,5 @@ def looks(filters, form):
     """Everything the form's fields render from, as a key."""
     data = tuple(sorted((name, tuple(values)) for name, values in form.data.lists())) if form.is_bound else None
     errors = tuple((name, tuple(str(error) for error in field_errors)) for name, field_errors in form.errors.items())
-    return (filters, form.prefix, form.auto_id, get_language(), get_script_prefix(), get_urlconf(), data, errors)
+    addresses = (get_script_prefix(), get_resolver(get_urlconf()))  # the suggestion lists' addresses
+    return (filters, form.prefix, form.auto_id, get_language(), addresses, data, errors)
