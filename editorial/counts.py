@@ -2,9 +2,13 @@
 
 Counting every published claim or event on each request is a scan that grows with the record
 (50 ms for the claims at 100,000 events on SQLite, more on PostgreSQL at a million rows); the
-number only changes when the record does, so each distinct query is counted once per version
+number only changes when the record does, so each distinct list is counted once per version
 (editorial.page_cache) and read back from the shared cache after that. The page cache itself may
 be off: this is a count, not a page, and it holds nothing a reader could not see.
+
+A list page's count is kept under its view and query string (CountedByAddress), which is all its
+query depends on besides the record; any other queryset under its compiled SQL, which costs a few
+milliseconds to make.
 """
 
 from django.core.exceptions import EmptyResultSet
@@ -12,12 +16,17 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 
 from .page_cache import once_per_version
 
 
-def count_of(queryset):
-    """queryset.count(), once per version of the record for that exact query."""
+def count_of(queryset, name=None):
+    """queryset.count(), once per version of the record: under ``name`` when given (it must say everything
+    the query depends on besides the record), else under the query's SQL."""
+    vendor = connections[queryset.db].vendor
+    if name is not None:
+        return once_per_version(f"count\\n{vendor}\\n{name}", queryset.count)
     try:
         return once_per_version(f"count\\n{query_key(as_counted(queryset))}", queryset.count)
     except EmptyResultSet:  # a filter that matches nothing, such as an empty __in
@@ -51,11 +60,40 @@ def query_key(queryset):
     return f"{connections[queryset.db].vendor}\\n{sql}\\n{params!r}"
 
 
+def counts_of(querysets, name):
+    """[queryset.count() for each], once per version of the record, all under ``name`` (as for count_of)."""
+    vendor = connections[querysets[0].db].vendor
+    return once_per_version(f"counts\\n{vendor}\\n{name}", lambda: [queryset.count() for queryset in querysets])
+
+
 class RecordPaginator(Paginator):
     """A paginator whose count is count_of() when it pages a queryset (any other sequence counts itself)."""
+
+    def __init__(self, *args, count_name=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_name = count_name
 
     @cached_property
     def count(self):
         if isinstance(self.object_list, QuerySet):
-            return count_of(self.object_list)
+            return count_of(self.object_list, self.count_name)
         return super().count
+
+
+class CountedByAddress:
+    """For a list view whose rows depend only on its query string: its count kept under the view and that query
+    string without the page number, with no SQL to compile to know it."""
+
+    paginator_class = RecordPaginator
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, count_name=self.count_name(), **kwargs)
+
+    def count_name(self):
+        query = [
+            (name, value)
+            for name, values in sorted(self.request.GET.lists())
+            if name != self.page_kwarg
+            for value in values
+        ]
+        return f"{type(self).__module__}.{type(self).__qualname__}?{urlencode(query)}"

@@ -1,6 +1,10 @@
 """What every curated entry of the record shares: a slug, an editorial status."""
 
+import functools
+
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,6 +54,18 @@ class CuratedModel(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    def _get_FIELD_display(self, field):
+        # Django's get_<field>_display() hashes the field's whole list of choices on each call, translating
+        # every label: a list page calls it for each row and column. The same answer from a dict kept per field.
+        value = getattr(self, field.attname)
+        return force_str(choice_labels(field).get(make_hashable(value), value), strings_only=True)
+
+
+@functools.cache
+def choice_labels(field):
+    """{value: label} of a field's choices; the labels stay lazy, each said in the language of the moment."""
+    return {make_hashable(value): label for value, label in field.flatchoices}
 
 
 def unique_slug(model_name):

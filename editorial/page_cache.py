@@ -29,6 +29,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
@@ -64,6 +65,18 @@ class Version:
 
     @classmethod
     def current(cls):
+        """The record's version, read from the shared cache once per request (the page cache and each list's
+        count ask for it): a request sees one version throughout, unless it writes (new_version)."""
+        known = getattr(_thread, "request_version", None)
+        if known is not None:
+            return known
+        version = cls.read()
+        if getattr(_thread, "in_request", False):
+            _thread.request_version = version
+        return version
+
+    @classmethod
+    def read(cls):
         stored = cache.get(VERSION_KEY)
         if stored is None:
             # A new cache, or the counter was evicted: start a version of our own. add() keeps
@@ -81,6 +94,7 @@ def new_version():
     """Replace the record's version. Each gets a later Last-Modified second than the one before,
     so that If-Modified-Since tells them apart even when they come within one second."""
     _thread.read_pages = False
+    _thread.request_version = None
     previous = cache.get(VERSION_KEY)
     changed = int(time.time())
     if previous is not None:
@@ -147,7 +161,17 @@ def on_relation_write(sender, instance, action, using=None, **kwargs):
 TRACKED = set()
 
 
+def request_started_here(**kwargs):
+    _thread.in_request, _thread.request_version = True, None
+
+
+def request_finished_here(**kwargs):
+    _thread.in_request, _thread.request_version = False, None
+
+
 def connect_signals():
+    request_started.connect(request_started_here, weak=False, dispatch_uid="page-cache-request-started")
+    request_finished.connect(request_finished_here, weak=False, dispatch_uid="page-cache-request-finished")
     TRACKED.update(tracked_models())
     for model in TRACKED:
         uid = f"page-cache-{model._meta.label}"

@@ -7,11 +7,11 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.curation import CuratedModel, CuratedQuerySet, Status, unique_slug
+from editorial.entry_urls import entry_url
 
 from . import names
 
@@ -117,7 +117,7 @@ class Actor(NamedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("actor-detail", args=[self.slug])
+        return entry_url("actor-detail", self.slug)
 
     @property
     def label(self):
@@ -269,7 +269,7 @@ class Place(NamedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("place-detail", args=[self.slug])
+        return entry_url("place-detail", self.slug)
 
     def clean(self):
         if self.parent_id and self.parent_id == self.pk:
@@ -467,7 +467,7 @@ class Event(NamedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("event-detail", args=[self.slug])
+        return entry_url("event-detail", self.slug)
 
     def clean(self):
         errors = {}

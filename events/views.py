@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import RecordPaginator
+from editorial.counts import CountedByAddress
 from editorial.curation import Status
 
 from . import names
@@ -56,14 +56,16 @@ def filtered_list(name, **filters):
     return f"{reverse(name)}?{urlencode(filters)}"
 
 
-def published_places():
-    return Prefetch(
-        "event_places",
-        queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
+def published_places(*columns):
+    """Each event's published places, in order, as published_event_places; with only these columns if named."""
+    event_places = (
+        EventPlace.objects.filter(place__status=Status.PUBLISHED)
         .select_related("place")
-        .order_by(F("position").asc(nulls_last=True), "place__name"),
-        to_attr="published_event_places",
+        .order_by(F("position").asc(nulls_last=True), "place__name")
     )
+    if columns:
+        event_places = event_places.only(*columns)
+    return Prefetch("event_places", queryset=event_places, to_attr="published_event_places")
 
 
 def published_participations():
@@ -79,14 +81,18 @@ def published_participations():
 # Events
 
 
-class EventListView(FilterView):
+class EventListView(CountedByAddress, FilterView):
     filterset_class = EventFilter
     paginate_by = 25
-    paginator_class = RecordPaginator
     template_name = "events/event_list.html"
 
-    def get_queryset(self):
-        return by_date(Event.objects.published()).prefetch_related(published_places())
+    # Only the columns a row shows ({% event_rows %}): not the summaries and search text of the page's events.
+    # Built once; each request reads a copy (ListView calls .all()).
+    queryset = (
+        by_date(Event.objects.published())
+        .only("slug", "title", "event_type", *DATE_FIELDS)
+        .prefetch_related(published_places("event_id", "place__slug", "place__name"))
+    )
 
 
 def event_detail(request, slug):
@@ -131,9 +137,8 @@ def participants_by_role(participations):
 # Actors
 
 
-class ActorListView(ListView):
+class ActorListView(CountedByAddress, ListView):
     paginate_by = 100
-    paginator_class = RecordPaginator
     template_name = "events/actor_list.html"
     queryset = Actor.objects.published().order_by("name", "pk")
 
@@ -176,10 +181,9 @@ def actor_detail(request, slug):
 # Places
 
 
-class PlaceListView(FilterView):
+class PlaceListView(CountedByAddress, FilterView):
     filterset_class = PlaceFilter
     paginate_by = 100
-    paginator_class = RecordPaginator
     template_name = "events/place_list.html"
     queryset = Place.objects.published().select_related("parent").order_by("name", "pk")
 

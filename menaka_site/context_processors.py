@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, get_resolver, get_urlconf, resolve, reverse
 from django.utils import translation
 
 ENTRY_PAGES = {f"{kind}-{view}": kind for kind in ("event", "actor", "place", "source", "claim") for view in ("detail", "history")}
@@ -35,7 +35,7 @@ def languages(request):
     versions = []
     for code, name in settings.LANGUAGES:
         path = bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
-        if here_exists and code != current and not _resolves(path, code):
+        if here_exists and code != current and not _exists_in(code, path, request.resolver_match, current):
             continue
         versions.append({
             "code": code,
@@ -45,6 +45,20 @@ def languages(request):
             "is_current": code == current,
         })
     return {"language_versions": versions if len(versions) > 1 else []}
+
+
+# Whether the pages of one URL pattern exist in another language: the same for every address the pattern
+# matches (a slug changes nothing), so each is resolved once per process, not once per page.
+_EXISTS = {}
+
+
+def _exists_in(language, path, match, current):
+    key = (match.route, match.url_name, current, language, get_resolver(get_urlconf()))
+    if key not in _EXISTS:
+        if len(_EXISTS) >= 1000:
+            _EXISTS.clear()
+        _EXISTS[key] = _resolves(path, language)
+    return _EXISTS[key]
 
 
 def _resolves(path, language):

@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.curation import CuratedModel, Status, unique_slug
+from editorial.entry_urls import entry_url
 from events.models import Actor, Event, Place
 
 
@@ -49,7 +49,7 @@ class Source(CuratedModel):
         return f"{self.title} ({self.publisher})" if self.publisher else self.title
 
     def get_absolute_url(self):
-        return reverse("source-detail", args=[self.slug])
+        return entry_url("source-detail", self.slug)
 
 
 class Claim(CuratedModel):
@@ -269,7 +269,7 @@ class Claim(CuratedModel):
         return self.statement
 
     def get_absolute_url(self):
-        return reverse("claim-detail", args=[self.slug])
+        return entry_url("claim-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import RecordPaginator, count_of
+from editorial.counts import CountedByAddress, counts_of
 from editorial.curation import Status
 from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
@@ -32,6 +32,7 @@ from .public import (
     in_reading_order,
     is_public,
     latest_first,
+    public_citations,
     public_claims,
     public_claims_of_few,
     standing_allegations,
@@ -213,9 +214,8 @@ def record_last_changed():
 # Sources
 
 
-class SourceListView(ListView):
+class SourceListView(CountedByAddress, ListView):
     paginate_by = 50
-    paginator_class = RecordPaginator
     template_name = "sources/source_list.html"
 
     def get_queryset(self):
@@ -279,14 +279,28 @@ def language_name(code):
 # Claims
 
 
-class ClaimListView(FilterView):
+def as_listed(claims):
+    """Claims with what a row of the list shows ({% claim_rows %}) and no more: the entries it names and the
+    public citations' sources, each with only the columns it prints (a claim's every column, and its actor's
+    and place's, were most of the time spent making a page's few hundred objects)."""
+    citations = public_citations().only("claim_id", "locator", "source__slug", "source__publisher", "source__title")
+    return (
+        claims.select_related("event", "party", "claimant")
+        .only(
+            "slug", "statement", "kind", "qualifier", "value_low", "value_high", "unit", "magnitude", "wording",
+            "assessment", "event__slug", "event__title", "party__slug", "party__name", "party__short_name",
+            "claimant__slug", "claimant__name", "claimant__short_name", "claimant__status",
+        )
+        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="public_citations"))
+    )
+
+
+class ClaimListView(CountedByAddress, FilterView):
     filterset_class = ClaimListFilter
     paginate_by = 50
-    paginator_class = RecordPaginator
     template_name = "sources/claim_list.html"
-
-    def get_queryset(self):
-        return with_details(in_reading_order(public_claims()))
+    # Built once; each request reads a copy (ListView calls .all()), as building it again cost more than the copy.
+    queryset = as_listed(in_reading_order(public_claims()))
 
     def chosen_order(self):
         """The column the reader sorted by ("-" first when reversed), or "" for the reading order."""
@@ -306,9 +320,9 @@ class ClaimListView(FilterView):
         about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
         about_no_event = (ids.filter(event__isnull=True),) * 2
         paginator, page, ids, is_paginated = super().paginate_queryset(
-            ChainedLists(about_events, about_no_event), page_size
+            ChainedLists(about_events, about_no_event, count_name=self.count_name()), page_size
         )
-        details = with_details(Claim.objects.filter(pk__in=ids)).in_bulk()
+        details = as_listed(Claim.objects.filter(pk__in=ids)).in_bulk()
         page.object_list = [details[pk] for pk in ids]
         return paginator, page, page.object_list, is_paginated
 
@@ -335,18 +349,20 @@ def sort_headings(order):
 class ChainedLists:
     """Querysets read one after the other as one list, with what a paginator asks of it: a count and slices.
 
-    Each part is a pair of querysets of the same rows: one to count them, one to read them in order.
+    Each part is a pair of querysets of the same rows: one to count them, one to read them in order. The
+    counts are kept under count_name (see editorial.counts.counts_of).
     """
 
     ordered = True
 
-    def __init__(self, *parts):
+    def __init__(self, *parts, count_name):
         self.querysets = [rows for _, rows in parts]
         self.to_count = [counted for counted, _ in parts]
+        self.count_name = count_name
 
     @cached_property
     def counts(self):
-        return [count_of(queryset) for queryset in self.to_count]
+        return counts_of(self.to_count, self.count_name)
 
     def count(self):
         return sum(self.counts)

@@ -3,7 +3,15 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from editorial.entry_urls import fixed_url
+
 register = template.Library()
+
+
+@register.simple_tag
+def address(url_name):
+    """{% url url_name %} for an address without arguments, reversed once per language and script prefix."""
+    return fixed_url(url_name)
 
 
 class CaptureNode(template.Node):
