@@ -71,7 +71,7 @@ def public_superseders_of(claim_ids):
 
 
 def label_or_empty(claim, field):
-    return free_text(actor_label(claim[f"{field}__short_name"], claim[f"{field}__name"]) or "")
+    return free_text(actor_label(getattr(claim, f"{field}__short_name"), getattr(claim, f"{field}__name")) or "")
 
 
 class ClaimExportView(CSVExport, ClaimListView):
@@ -117,44 +117,44 @@ class ClaimExportView(CSVExport, ClaimListView):
     def rows(self, queryset):
         detail_url = entry_url_pattern(self.request, "claim-detail")
         for claims in values_in_chunks(queryset, *CLAIM_FIELDS):
-            ids = [claim["pk"] for claim in claims]
+            ids = [claim.pk for claim in claims]
             sources = public_sources_of(ids)
-            named = {claim[field] for claim in claims for field in ("restates_id", "supersedes_id") if claim[field]}
+            named = {pk for claim in claims for pk in (claim.restates_id, claim.supersedes_id) if pk}
             slugs = public_claim_slugs(named)
             later = public_superseders_of(ids)
             for claim in claims:
-                carried_by = sources.get(claim["pk"], ())
+                carried_by = sources.get(claim.pk, ())
                 yield [
-                    claim["slug"],
-                    detail_url.format(claim["slug"]),
-                    free_text(claim["statement"]),
-                    claim["event__slug"] or "",
-                    free_text(claim["event__title"] or ""),
-                    claim["event__start_date"] or "",
-                    claim["event__end_date"] or "",
-                    claim["event__start_precision"] or "",
-                    claim["event__end_precision"] or "",
-                    claim["event__date_meaning"] or "",
-                    claim["kind"],
+                    claim.slug,
+                    detail_url.format(claim.slug),
+                    free_text(claim.statement),
+                    claim.event__slug or "",
+                    free_text(claim.event__title or ""),
+                    claim.event__start_date or "",
+                    claim.event__end_date or "",
+                    claim.event__start_precision or "",
+                    claim.event__end_precision or "",
+                    claim.event__date_meaning or "",
+                    claim.kind,
                     label_or_empty(claim, "party"),
                     label_or_empty(claim, "actor"),
-                    free_text(claim["place__name"] or ""),
-                    claim["qualifier"],
-                    claim["value_low"],
-                    claim["value_high"],
-                    claim["unit"],
-                    free_text(claim["wording"]),
+                    free_text(claim.place__name or ""),
+                    claim.qualifier,
+                    claim.value_low,
+                    claim.value_high,
+                    claim.unit,
+                    free_text(claim.wording),
                     label_or_empty(claim, "claimant"),
-                    claim["assessment"],
-                    free_text(claim["assessment_reason"]),
-                    slugs.get(claim["restates_id"], ""),
+                    claim.assessment,
+                    free_text(claim.assessment_reason),
+                    slugs.get(claim.restates_id, ""),
                     free_text(joined(title for _, title, _, _ in carried_by)),
                     joined(url for _, _, url, _ in carried_by),
-                    claim["magnitude"],
-                    claim["stated_on"] or "",
-                    claim["stated_on_precision"],
-                    claim["as_of"] or "",
-                    claim["as_of_precision"],
-                    slugs.get(claim["supersedes_id"], ""),
-                    joined(later.get(claim["pk"], ())),
+                    claim.magnitude,
+                    claim.stated_on or "",
+                    claim.stated_on_precision,
+                    claim.as_of or "",
+                    claim.as_of_precision,
+                    slugs.get(claim.supersedes_id, ""),
+                    joined(later.get(claim.pk, ())),
                 ]

@@ -11,7 +11,10 @@ for that question: the record does not say, which is not the same as "alleged".
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+
+from events.exports import any_of
 
 from .models import Claim
 from .public import claims_previewed_with, public_claims
@@ -46,7 +49,13 @@ def strongest(assessments):
 
 def standing_claims():
     """Public occurred and perpetrator claims that no public claim supersedes."""
-    return public_claims().filter(kind__in=GRADED_KINDS).exclude(superseded_by__in=public_claims())
+    return public_claims().filter(kind__in=GRADED_KINDS).exclude(superseded_by_a_public_claim())
+
+
+def superseded_by_a_public_claim():
+    """The condition that a public claim supersedes the claim. An EXISTS on the superseding claim's index: "superseded_by
+    in public_claims()" listed every public claim of the record first, for each query."""
+    return Exists(public_claims().filter(supersedes=OuterRef("pk")))
 
 
 def grades(claims):
@@ -68,11 +77,16 @@ def event_grades(event):
     return grades(list(claims.select_related("actor", "claimant").order_by("slug")))
 
 
-def grades_of(events, key="event_id"):
-    """{event: {"occurred": assessment, "perpetrator": assessment}} for exports, the events named by ``key`` (their
-    ids, or "event__slug" and their slugs): one query for many events. An event without graded claims is absent."""
+def grades_of(event_ids):
+    """{event id: {"occurred": assessment, "perpetrator": assessment}} for exports: one query for many events.
+    An event without graded claims is absent."""
+    claims = standing_claims().filter(event_id__in=any_of(event_ids)).order_by().values_list("event_id", "kind", "assessment")
+    return grades_by_event(claims)
+
+
+def grades_by_event(claims):
+    """{event id: {kind: the strongest assessment}} from the (event id, kind, assessment) of standing claims."""
     found = {}
-    claims = standing_claims().filter(**{f"{key}__in": events}).values_list(key, "kind", "assessment")
     for event, kind, assessment in claims:
         found.setdefault(event, {}).setdefault(kind, []).append(assessment)
     return {event: {kind: strongest(values) for kind, values in kinds.items()} for event, kinds in found.items()}

@@ -7,12 +7,12 @@ region); inter1 and inter2 the actor types 1 to 8, interaction the two digits in
 
 from django.utils.translation import gettext_lazy as _
 
-from events.exports import free_text
+from events.exports import free_text, labels
 from events.models import Actor, Event, Place
-from sources.grades import GRADED_KINDS, grades_of
+from sources.grades import GRADED_KINDS
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, one_of, text
-from .figures import EventDeaths
+from .figures import NO_DEATHS, EventDeaths
 from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, dating, event_chunks, roles_of_the_sides
 
 DISORDER = {
@@ -102,7 +102,7 @@ def time_precision(event):
     precision, days = dating(event)
     if not precision:
         return ""
-    if event["date_meaning"] == Event.DateMeaning.WITHIN:
+    if event.date_meaning == Event.DateMeaning.WITHIN:
         if days is None:
             return ""
         return 1 if days == 1 else 2 if days <= 7 else 3
@@ -129,34 +129,34 @@ def interaction(inter1, inter2):
 
 def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
-    type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
+    type_labels, sub_type_labels = labels(Event.Type.choices), labels(Event.SubType.choices)
     for chunk in event_chunks(queryset, ancestry):
-        graded = grades_of([event["pk"] for event in chunk.events])
         for event in chunk.events:
-            pk, event_type = event["pk"], event["event_type"]
+            pk, event_type, start = event.pk, event.event_type, event.start_date
             participants = chunk.participants.get(pk, ())
             first, second = (actors_in(participants, role) for role in roles_of_the_sides(event_type))
             inter1 = INTER.get(first[0][1], "") if first else ""
             inter2 = INTER.get(second[0][1], "") if second else ""
             location = gazetteer.finest(place for place, _ in chunk.places.get(pk, ()))
             point, within = gazetteer.located(location)
-            deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
+            death_claims = chunk.death_claims.get(pk)
+            deaths = EventDeaths(death_claims, participants, ties) if death_claims else NO_DEATHS
             claims = deaths.described()
             notes = [
-                event["summary"],
+                event.summary,
                 *(["Claimed killed: " + " | ".join(claims)] if claims else []),
-                grades_note(graded.get(pk, {})),
+                grades_note(chunk.grades.get(pk)),
             ]
-            parent = ancestry.slug(event["parent_id"])
+            parent = ancestry.slug(event.parent_id)
             last_change = chunk.last_changes.get(pk)
             yield [
-                event["slug"],
-                event["start_date"] or "",
-                event["start_date"].year if event["start_date"] else "",
+                event.slug,
+                start or "",
+                start.year if start else "",
                 time_precision(event),
                 DISORDER.get(event_type, ""),
                 type_labels[event_type],
-                sub_type_labels.get(event["sub_event_type"], ""),
+                sub_type_labels.get(event.sub_event_type, ""),
                 free_text(first[0][0]) if first else "",
                 free_text("; ".join(label for label, _ in first[1:])),
                 inter1,

@@ -1,7 +1,7 @@
 """The published record as event-shaped files need it: events a chunk at a time, with what they name.
 
-Each chunk of events costs one query per related table (participants, places, public claims,
-their citations, last change), plus one per level of nesting for parent events not seen
+Each chunk of events costs one query per related table (participants, places, public claims
+with what grades the event, their citations, last change), plus one per level of nesting for parent events not seen
 before. What is small beside the events (places, actor relations) is read once per file.
 """
 
@@ -12,6 +12,7 @@ from django.db.models import Max
 from events.exports import any_of, grouped, participants_of, places_of, values_in_chunks
 from events.dates import days_open
 from events.models import DATE_FIELDS, ActorRelation, Event, Participation, Place, Status, coarsest
+from sources.grades import GRADED_KINDS, grades_by_event, superseded_by_a_public_claim
 from sources.models import Citation, Claim
 from sources.public import public_claims
 
@@ -34,12 +35,12 @@ def dating(event):
 
     The codes qualify the row's first date: with no start there is nothing for them to qualify.
     """
-    precision = coarsest(event["start_precision"], event["end_precision"])
-    if event["start_date"] is None or precision == Event.DatePrecision.APPROXIMATE:
+    precision = coarsest(event.start_precision, event.end_precision)
+    if event.start_date is None or precision == Event.DatePrecision.APPROXIMATE:
         return "", None
-    if event["date_meaning"] != Event.DateMeaning.WITHIN:
+    if event.date_meaning != Event.DateMeaning.WITHIN:
         return precision, None
-    return precision, days_open(event["start_date"], event["start_precision"], event["end_date"], event["end_precision"])
+    return precision, days_open(event.start_date, event.start_precision, event.end_date, event.end_precision)
 
 
 PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude confidence")
@@ -171,14 +172,20 @@ CLAIM_FIELDS = (
 
 
 def public_claims_of(event_ids):
-    """The public claims about the events, in a stable order."""
-    claims = public_claims().filter(event_id__in=any_of(event_ids)).order_by("party__name", "claimant__name", "slug")
-    return list(claims.values(*CLAIM_FIELDS))
+    """The public claims about the events, in a stable order, each with ``superseded``: whether a public claim
+    (about any event) supersedes it."""
+    claims = (
+        public_claims()
+        .filter(event_id__in=any_of(event_ids))
+        .annotate(superseded=superseded_by_a_public_claim())
+        .order_by("party__name", "claimant__name", "slug")
+    )
+    return list(claims.values_list(*CLAIM_FIELDS, "superseded", named=True))
 
 
 def sources_of(claims):
     """{event id: [(title, publisher), ...]}: the published sources of the claims, each once, by title."""
-    event_of = {claim["pk"]: claim["event_id"] for claim in claims}
+    event_of = {claim.pk: claim.event_id for claim in claims}
     rows = Citation.objects.filter(claim_id__in=any_of(event_of), source__status=Status.PUBLISHED).values_list(
         "claim_id", "source_id", "source__title", "source__publisher"
     )
@@ -198,15 +205,20 @@ class EventChunk:
     """One chunk of events with what they name, each table asked once for the whole chunk."""
 
     def __init__(self, events, ancestry):
-        ids = [event["pk"] for event in events]
+        ids = [event.pk for event in events]
         self.events = events
         self.participants = participants_of(ids)
         self.places = places_of(ids)
         claims = public_claims_of(ids)
-        self.death_claims = grouped((claim["event_id"], claim) for claim in claims if claim["kind"] == Claim.Kind.KILLED)
+        self.death_claims = grouped((claim.event_id, claim) for claim in claims if claim.kind == Claim.Kind.KILLED)
+        self.grades = grades_by_event(
+            (claim.event_id, claim.kind, claim.assessment)
+            for claim in claims
+            if claim.kind in GRADED_KINDS and not claim.superseded
+        )
         self.sources = sources_of(claims)
         self.last_changes = last_changes_of(ids)
-        ancestry.load(event["parent_id"] for event in events)
+        ancestry.load(event.parent_id for event in events)
 
 
 def roles_of_the_sides(event_type):

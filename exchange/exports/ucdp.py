@@ -11,7 +11,7 @@ from events.exports import free_text
 from events.models import Actor, Event, Place
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, text
-from .figures import EventDeaths
+from .figures import NO_DEATHS, EventDeaths
 from .record import SETTLEMENTS, Ancestry, dating, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
 
 DEATH_COUNTS = "Never a sum of partisan figures; every figure with its claimant is in source_original."
@@ -111,7 +111,7 @@ def date_prec(event):
     precision, days = dating(event)
     if not precision:
         return ""
-    if event["date_meaning"] == Event.DateMeaning.WITHIN:
+    if event.date_meaning == Event.DateMeaning.WITHIN:
         if days is None:
             return ""
         return 1 if days == 1 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
@@ -131,22 +131,23 @@ def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
     for chunk in event_chunks(queryset, ancestry):
         for event in chunk.events:
-            pk = event["pk"]
+            pk, start = event.pk, event.start_date
             participants = chunk.participants.get(pk, ())
-            role_a, role_b = roles_of_the_sides(event["event_type"])
+            role_a, role_b = roles_of_the_sides(event.event_type)
             side_a, side_b = actors_in(participants, role_a), actors_in(participants, role_b)
             side_a_names = free_text("; ".join(label for label, _ in side_a))
             side_b_names = free_text("; ".join(label for label, _ in side_b))
             places = chunk.places.get(pk, ())
             location = gazetteer.finest(place for place, _ in places)
             point, within = gazetteer.located(location)
-            deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
+            death_claims = chunk.death_claims.get(pk)
+            deaths = EventDeaths(death_claims, participants, ties) if death_claims else NO_DEATHS
             sources = chunk.sources.get(pk, ())
             yield [
-                event["slug"],
-                event["start_date"].year if event["start_date"] else "",
-                type_of_violence(event["event_type"], side_a, side_b),
-                free_text(ancestry.conflict_title(event["parent_id"])),
+                event.slug,
+                start.year if start else "",
+                type_of_violence(event.event_type, side_a, side_b),
+                free_text(ancestry.conflict_title(event.parent_id)),
                 f"{side_a_names} - {side_b_names}" if side_a and side_b else "",
                 side_a_names,
                 side_b_names,
@@ -160,8 +161,8 @@ def rows(queryset):
                 point.longitude if point else "",
                 free_text(within.get(Place.Kind.COUNTRY, "")),
                 date_prec(event),
-                event["start_date"] or "",
-                event["end_date"] or "",
+                start or "",
+                event.end_date or "",
                 blank_if_none(deaths.lowest_about(role_a)),
                 blank_if_none(deaths.lowest_about(role_b)),
                 blank_if_none(deaths.lowest_about_civilians),
