@@ -11,9 +11,10 @@ import csv
 import io
 import itertools
 import json
+from collections import namedtuple
 
 from django.db import connection
-from django.db.models import Value
+from django.db.models import CharField, DateField, DateTimeField, Func, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseRedirect, StreamingHttpResponse
@@ -46,9 +47,33 @@ def chunks(rows):
 
 
 def values_in_chunks(queryset, *fields):
-    """The queryset's rows as named tuples of ``fields`` (``row.slug``), a chunk at a time, in its order."""
-    rows = queryset.prefetch_related(None).values_list(*fields, named=True)
-    return chunks(rows.iterator(chunk_size=ROWS_PER_CHUNK))
+    """The queryset's rows as named tuples of ``fields`` (``row.slug``), a chunk at a time, in its order.
+
+    A date comes as its ISO 8601 text ("2022-12-01", what a file writes), read so by the database: a date
+    object per value, made and written back as the same text, was a tenth of a file's time."""
+    Row = namedtuple("Row", fields)
+    columns = [IsoDate(field) if is_date(queryset.model, field) else field for field in fields]
+    rows = queryset.prefetch_related(None).values_list(*columns).iterator(chunk_size=ROWS_PER_CHUNK)
+    return chunks(map(Row._make, rows))
+
+
+class IsoDate(Func):
+    """A date column as its ISO 8601 text, NULL for none."""
+
+    output_field = CharField()
+    template = "CAST(%(expressions)s AS text)"  # how SQLite stores a date
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM-DD')", **extra_context)
+
+
+def is_date(model, path):
+    """Whether the field at ``path`` ("start_date", "event__start_date") holds a date (not a time)."""
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+    return isinstance(field, DateField) and not isinstance(field, DateTimeField)
 
 
 def labels(choices):

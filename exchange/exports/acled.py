@@ -152,7 +152,7 @@ def rows(queryset):
             yield [
                 event.slug,
                 start or "",
-                start.year if start else "",
+                int(start[:4]) if start else "",
                 time_precision(event),
                 DISORDER.get(event_type, ""),
                 type_labels[event_type],

@@ -139,4 +139,5 @@ def place_features(urls, counts):
 
 
 def iso(day):
-    return day.isoformat() if day else None
+    """The ISO text of a date, as values_in_chunks reads it; null for none."""
+    return day or None

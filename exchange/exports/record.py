@@ -6,6 +6,7 @@ before. What is small beside the events (places, actor relations) is read once p
 """
 
 from collections import namedtuple
+from datetime import date
 
 from django.db.models import Max
 
@@ -30,7 +31,7 @@ EVENT_FIELDS = (
 
 
 def dating(event):
-    """What a precision code needs of an event row: (its coarsest precision, or "" when its start is unknown or
+    """What a precision code needs of an event row (its dates ISO text, as values_in_chunks reads them): (its coarsest precision, or "" when its start is unknown or
     it is approximate; how many days its dates leave open when they bound a moment nobody dated, else None).
 
     The codes qualify the row's first date: with no start there is nothing for them to qualify.
@@ -40,7 +41,8 @@ def dating(event):
         return "", None
     if event.date_meaning != Event.DateMeaning.WITHIN:
         return precision, None
-    return precision, days_open(event.start_date, event.start_precision, event.end_date, event.end_precision)
+    start, end = (date.fromisoformat(day) if day else None for day in (event.start_date, event.end_date))
+    return precision, days_open(start, event.start_precision, end, event.end_precision)
 
 
 PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude confidence")

@@ -145,7 +145,7 @@ def rows(queryset):
             sources = chunk.sources.get(pk, ())
             yield [
                 event.slug,
-                start.year if start else "",
+                int(start[:4]) if start else "",
                 type_of_violence(event.event_type, side_a, side_b),
                 free_text(ancestry.conflict_title(event.parent_id)),
                 f"{side_a_names} - {side_b_names}" if side_a and side_b else "",
