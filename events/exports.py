@@ -12,6 +12,7 @@ import io
 import itertools
 import json
 from collections import namedtuple
+from functools import partial
 
 from django.db import connection
 from django.db.models import CharField, DateField, DateTimeField, Func, Value
@@ -54,7 +55,7 @@ def values_in_chunks(queryset, *fields):
     Row = namedtuple("Row", fields)
     columns = [IsoDate(field) if is_date(queryset.model, field) else field for field in fields]
     rows = queryset.prefetch_related(None).values_list(*columns).iterator(chunk_size=ROWS_PER_CHUNK)
-    return chunks(map(Row._make, rows))
+    return chunks(map(partial(tuple.__new__, Row), rows))  # Row._make without its Python call
 
 
 class IsoDate(Func):

@@ -109,6 +109,20 @@ def time_precision(event):
     return 1 if precision == Event.DatePrecision.DAY else 3
 
 
+def location_cells(location, point, within):
+    """country, admin1, admin2, admin3, location, latitude, longitude and geo_precision."""
+    return [
+        free_text(within.get(Place.Kind.COUNTRY, "")),
+        free_text(within.get(Place.Kind.REGION, "")),
+        free_text(within.get(Place.Kind.CERCLE, "")),
+        free_text(within.get(Place.Kind.COMMUNE, "")),
+        free_text(location.name) if location else "",
+        point.latitude if point else "",
+        point.longitude if point else "",
+        geo_precision(location, point),
+    ]
+
+
 def geo_precision(location, point):
     if point is None:
         return ""
@@ -137,8 +151,7 @@ def rows(queryset):
             first, second = (actors_in(participants, role) for role in roles_of_the_sides(event_type))
             inter1 = INTER.get(first[0][1], "") if first else ""
             inter2 = INTER.get(second[0][1], "") if second else ""
-            location = gazetteer.finest(place for place, _ in chunk.places.get(pk, ()))
-            point, within = gazetteer.located(location)
+            location = gazetteer.finest(chunk.places.get(pk, ()))
             death_claims = chunk.death_claims.get(pk)
             deaths = EventDeaths(death_claims, participants, ties) if death_claims else NO_DEATHS
             claims = deaths.described()
@@ -167,14 +180,7 @@ def rows(queryset):
                 "Civilian targeting" if targets_civilians(event_type, second) else "",
                 "",
                 "",
-                free_text(within.get(Place.Kind.COUNTRY, "")),
-                free_text(within.get(Place.Kind.REGION, "")),
-                free_text(within.get(Place.Kind.CERCLE, "")),
-                free_text(within.get(Place.Kind.COMMUNE, "")),
-                free_text(location.name) if location else "",
-                point.latitude if point else "",
-                point.longitude if point else "",
-                geo_precision(location, point),
+                *gazetteer.cells(location, location_cells),
                 free_text(publishers(chunk.sources.get(pk, ()))),
                 "",
                 free_text("\n".join(note for note in notes if note)),

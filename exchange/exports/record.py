@@ -7,6 +7,7 @@ before. What is small beside the events (places, actor relations) is read once p
 
 from collections import namedtuple
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Max
 
@@ -68,7 +69,7 @@ class Gazetteer:
             "pk", "slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence"
         )
         self.places = {row[0]: PlaceRow(*row) for row in rows}
-        self._located = {}
+        self._located, self._cells = {}, {}
 
     def lineage(self, pk):
         """The place, then each published place it lies within, innermost first."""
@@ -94,9 +95,20 @@ class Gazetteer:
             self._located[place.pk] = point, names
         return self._located[place.pk]
 
-    def finest(self, place_ids):
-        places = [self.places[pk] for pk in place_ids if pk in self.places]
-        return min(places, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
+    def finest(self, places):
+        """The finest published place of an event's (place id, name) pairs, or None."""
+        if len(places) == 1:  # most events
+            return self.places.get(places[0][0])
+        known = [self.places[pk] for pk, _ in places if pk in self.places]
+        return min(known, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
+
+    def cells(self, location, cells_of):
+        """``cells_of(location, point, within)`` for this location, worked out once per file: the columns that
+        say where an event is depend only on its location, which thousands of events share."""
+        key = (location.pk if location else None, cells_of)
+        if key not in self._cells:
+            self._cells[key] = cells_of(location, *self.located(location))
+        return self._cells[key]
 
 
 class Ancestry:
@@ -219,8 +231,12 @@ class EventChunk:
             if claim.kind in GRADED_KINDS and not claim.superseded
         )
         self.sources = sources_of(claims)
-        self.last_changes = last_changes_of(ids)
         ancestry.load(event.parent_id for event in events)
+
+    @cached_property
+    def last_changes(self):
+        """Read only by the files that show it."""
+        return last_changes_of([event.pk for event in self.events])
 
 
 def roles_of_the_sides(event_type):

@@ -138,8 +138,7 @@ def rows(queryset):
             side_a_names = free_text("; ".join(label for label, _ in side_a))
             side_b_names = free_text("; ".join(label for label, _ in side_b))
             places = chunk.places.get(pk, ())
-            location = gazetteer.finest(place for place, _ in places)
-            point, within = gazetteer.located(location)
+            where, wkt = gazetteer.cells(gazetteer.finest(places), location_cells)
             death_claims = chunk.death_claims.get(pk)
             deaths = EventDeaths(death_claims, participants, ties) if death_claims else NO_DEATHS
             sources = chunk.sources.get(pk, ())
@@ -153,29 +152,48 @@ def rows(queryset):
                 side_b_names,
                 free_text("; ".join(title for title, _ in sources)),
                 free_text("; ".join(deaths.claimants())),
-                where_prec(location, point),
-                free_text(point.name) if point else "",
-                free_text(within.get(Place.Kind.REGION, "")),
-                free_text(within.get(Place.Kind.CERCLE, "")),
-                point.latitude if point else "",
-                point.longitude if point else "",
-                free_text(within.get(Place.Kind.COUNTRY, "")),
+                *where,
                 date_prec(event),
                 start or "",
                 event.end_date or "",
-                blank_if_none(deaths.lowest_about(role_a)),
-                blank_if_none(deaths.lowest_about(role_b)),
-                blank_if_none(deaths.lowest_about_civilians),
-                "",
-                blank_if_none(deaths.lowest),
-                blank_if_none(deaths.lowest),
-                blank_if_none(deaths.highest),
+                *(death_cells(deaths, role_a, role_b) if death_claims else NO_DEATH_CELLS),
                 len(sources),
                 free_text("; ".join(dict.fromkeys(publisher for _, publisher in sources if publisher))),
                 free_text("; ".join(name for _, name in places)),
-                f"POINT ({point.longitude} {point.latitude})" if point else "",
+                wkt,
             ]
+
+
+def location_cells(location, point, within):
+    """(where_prec, where_coordinates, adm_1, adm_2, latitude, longitude and country; geom_wkt)."""
+    where = [
+        where_prec(location, point),
+        free_text(point.name) if point else "",
+        free_text(within.get(Place.Kind.REGION, "")),
+        free_text(within.get(Place.Kind.CERCLE, "")),
+        point.latitude if point else "",
+        point.longitude if point else "",
+        free_text(within.get(Place.Kind.COUNTRY, "")),
+    ]
+    return where, f"POINT ({point.longitude} {point.latitude})" if point else ""
+
+
+def death_cells(deaths, role_a, role_b):
+    """deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, low and high."""
+    lowest = blank_if_none(deaths.lowest)
+    return [
+        blank_if_none(deaths.lowest_about(role_a)),
+        blank_if_none(deaths.lowest_about(role_b)),
+        blank_if_none(deaths.lowest_about_civilians),
+        "",
+        lowest,
+        lowest,
+        blank_if_none(deaths.highest),
+    ]
 
 
 def blank_if_none(value):
     return "" if value is None else value
+
+
+NO_DEATH_CELLS = death_cells(NO_DEATHS, None, None)
