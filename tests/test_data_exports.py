@@ -192,6 +192,36 @@ def test_a_toll_revised_by_its_claimant_counts_as_revised_and_a_draft_revision_n
     assert (rows["low"], rows["best"], rows["high"]) == ("40", "40", "40")
 
 
+def occurred(event, assessment, **fields):
+    return make_claim(event=event, kind=Claim.Kind.OCCURRED, qualifier="", value_low=None, unit="", wording="It happened",
+                      assessment=assessment, **fields)  # fmt: skip
+
+
+def test_every_file_grades_an_event_by_the_claims_no_public_claim_supersedes_wherever_that_claim_is(client):
+    village = make_place(latitude=15, longitude=1, coordinate_confidence="good")
+    raid, other = make_event(slug="raid", places=[village]), make_event(slug="other", places=[village])
+    # Corroborated, then superseded by a claim filed under another event: the raid's grade is what stands.
+    occurred(other, "contested", supersedes=occurred(raid, "corroborated"))
+    occurred(raid, "alleged")
+    # A draft that would supersede the alleged claim does not count until it is published.
+    draft = occurred(other, "discounted", status=Status.DRAFT)
+
+    def grades():
+        events = rows_by(client, "events.csv", "event_id")["raid"]
+        acled = rows_by(client, "acled.csv", "event_id_cnty")["raid"]
+        [feature] = [f for f in json.loads(download(client, "events.geojson")[1])["features"] if f["properties"]["event"] == "raid"]
+        in_notes = re.search(r"Grades: it happened: (\w+)", acled["notes"])
+        assert feature["properties"]["grade_occurred"] == (events["grade_occurred"] or None)
+        assert (in_notes[1] if in_notes else "") == events["grade_occurred"]
+        return events["grade_occurred"], rows_by(client, "events.csv", "event_id")["other"]["grade_occurred"]
+
+    assert grades() == ("alleged", "contested")
+
+    Claim.objects.filter(pk=draft.pk).update(status=Status.PUBLISHED, supersedes=Claim.objects.get(assessment="alleged"))
+    record_changed()
+    assert grades() == ("", "contested")
+
+
 def test_wars_that_contain_events_are_not_rows_of_the_event_datasets(client, article):
     acled = rows_by(client, "acled.csv", "event_id_cnty")
     ucdp = rows_by(client, "ucdp-ged.csv", "id")
