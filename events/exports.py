@@ -47,14 +47,16 @@ def chunks(rows):
         yield chunk
 
 
-def values_in_chunks(queryset, *fields):
-    """The queryset's rows as named tuples of ``fields`` (``row.slug``), a chunk at a time, in its order.
+def values_in_chunks(queryset, *fields, **expressions):
+    """The queryset's rows as named tuples of ``fields`` and ``expressions`` (``row.slug``), a chunk at a time,
+    in its order.
 
     A date comes as its ISO 8601 text ("2022-12-01", what a file writes), read so by the database: a date
     object per value, made and written back as the same text, was a tenth of a file's time."""
-    Row = namedtuple("Row", fields)
+    Row = namedtuple("Row", [*fields, *expressions])
     columns = [IsoDate(field) if is_date(queryset.model, field) else field for field in fields]
-    rows = queryset.prefetch_related(None).values_list(*columns).iterator(chunk_size=ROWS_PER_CHUNK)
+    rows = queryset.prefetch_related(None).values_list(*columns, *expressions.values())
+    rows = rows.iterator(chunk_size=ROWS_PER_CHUNK)
     return chunks(map(partial(tuple.__new__, Row), rows))  # Row._make without its Python call
 
 
@@ -101,12 +103,8 @@ def grouped(pairs):
     return groups
 
 
-def actor_label(short_name, name):
-    return short_name or name
-
-
 def label_in_sql(path):
-    """actor_label() of the actor at ``path``, as the database computes it."""
+    """What files name the actor at ``path`` by: its short name, or its name when it has none."""
     return Coalesce(NullIf(f"{path}short_name", Value("")), f"{path}name")
 
 
