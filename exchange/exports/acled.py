@@ -13,7 +13,7 @@ from sources.grades import GRADED_KINDS
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, one_of, text
 from .figures import NO_DEATHS, EventDeaths
-from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, dating, event_chunks, roles_of_the_sides
+from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, by_dates, dating, event_chunks, roles_of_the_sides
 
 DISORDER = {
     Event.Type.BATTLES: "Political violence",
@@ -143,6 +143,7 @@ def interaction(inter1, inter2):
 
 def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
+    time_precision_of = by_dates(time_precision)
     type_labels, sub_type_labels = labels(Event.Type.choices), labels(Event.SubType.choices)
     for chunk in event_chunks(queryset, ancestry):
         for event in chunk.events:
@@ -166,7 +167,7 @@ def rows(queryset):
                 event.slug,
                 start or "",
                 int(start[:4]) if start else "",
-                time_precision(event),
+                time_precision_of(event),
                 DISORDER.get(event_type, ""),
                 type_labels[event_type],
                 sub_type_labels.get(event.sub_event_type, ""),

@@ -30,6 +30,23 @@ EVENT_FIELDS = (
 )
 
 
+# Where DATE_FIELDS sit in an event row.
+DATES = slice(EVENT_FIELDS.index(DATE_FIELDS[0]), EVENT_FIELDS.index(DATE_FIELDS[0]) + len(DATE_FIELDS))
+
+
+def by_dates(code):
+    """``code(event)``, for a code that reads only the event's DATE_FIELDS, worked out once per file for each
+    combination of them: thousands of events share theirs."""
+    known = {}
+
+    def of(event):
+        key = event[DATES]
+        if key not in known:
+            known[key] = code(event)
+        return known[key]
+
+    return of
+
 
 def dating(event):
     """What a precision code needs of an event row (its dates ISO text, as values_in_chunks reads them): (its coarsest precision, or "" when its start is unknown or

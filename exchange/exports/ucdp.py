@@ -12,7 +12,7 @@ from events.models import Actor, Event, Place
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, text
 from .figures import NO_DEATHS, EventDeaths
-from .record import SETTLEMENTS, Ancestry, dating, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
+from .record import SETTLEMENTS, Ancestry, by_dates, dating, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
 
 DEATH_COUNTS = "Never a sum of partisan figures; every figure with its claimant is in source_original."
 
@@ -129,6 +129,7 @@ def type_of_violence(event_type, side_a, side_b):
 
 def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
+    date_prec_of = by_dates(date_prec)
     for chunk in event_chunks(queryset, ancestry):
         for event in chunk.events:
             pk, start = event.pk, event.start_date
@@ -153,7 +154,7 @@ def rows(queryset):
                 free_text("; ".join(title for title, _ in sources)),
                 free_text("; ".join(deaths.claimants())),
                 *where,
-                date_prec(event),
+                date_prec_of(event),
                 start or "",
                 event.end_date or "",
                 *(death_cells(deaths, role_a, role_b) if death_claims else NO_DEATH_CELLS),
