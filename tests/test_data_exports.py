@@ -1,6 +1,7 @@
 """The /data/ files: the field's shapes, GeoJSON, the record's tables and the data package."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -220,6 +221,15 @@ def test_every_file_grades_an_event_by_the_claims_no_public_claim_supersedes_whe
     Claim.objects.filter(pk=draft.pk).update(status=Status.PUBLISHED, supersedes=Claim.objects.get(assessment="alleged"))
     record_changed()
     assert grades() == ("", "contested")
+
+
+def test_acled_timestamp_is_the_whole_second_of_the_events_latest_change(client):
+    event = make_event(slug="raid")
+    latest = datetime.datetime(2026, 12, 2, 3, 19, 59, 999999, tzinfo=datetime.timezone.utc)
+    event.history.update(history_date=latest - datetime.timedelta(days=3))
+    event.history.filter(pk=event.history.latest().pk).update(history_date=latest)
+
+    assert rows_by(client, "acled.csv", "event_id_cnty")["raid"]["timestamp"] == str(int(latest.timestamp())) == "1796181599"
 
 
 def test_wars_that_contain_events_are_not_rows_of_the_event_datasets(client, article):

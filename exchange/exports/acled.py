@@ -162,7 +162,6 @@ def rows(queryset):
                 grades_note(chunk.grades.get(pk)),
             ]
             parent = ancestry.slug(event.parent_id)
-            last_change = chunk.last_changes.get(pk)
             yield [
                 event.slug,
                 start or "",
@@ -187,7 +186,7 @@ def rows(queryset):
                 free_text("\n".join(note for note in notes if note)),
                 deaths.lowest if deaths.lowest is not None else "",
                 f"part of: {parent}" if parent else "",
-                int(last_change.timestamp()) if last_change else "",
+                chunk.last_changes.get(pk, ""),
             ]
 
 
