@@ -481,8 +481,8 @@ def test_a_file_larger_than_a_chunk_makes_a_bounded_number_of_queries_per_chunk(
     add_events(8)
     three_chunks = {name: queries_for(client, name) for name in ALL_FILES}
 
-    # Each further chunk asks each related table once: at most 7 queries (participants, places, claims,
-    # citations, last changes, parent events, graded claims), whatever the chunk holds.
+    # Each further chunk asks each related table once: at most 7 queries (ACLED's participants, places, claims,
+    # the claims among them a public claim supersedes, citations, last changes, parent events), whatever the chunk holds.
     for name in ALL_FILES:
         assert one_chunk[name] <= three_chunks[name] <= one_chunk[name] + 2 * 7, name
     assert three_chunks["acled.csv"] > one_chunk["acled.csv"]

@@ -1,7 +1,7 @@
 """The published record as event-shaped files need it: events a chunk at a time, with what they name.
 
-Each chunk of events costs one query per related table (participants, places, public claims
-with what grades the event, their citations, last change), plus one per level of nesting for parent events not seen
+Each chunk of events costs one query per related table (participants, places, public claims,
+those of them that a public claim supersedes, their citations, last change), plus one per level of nesting for parent events not seen
 before. What is small beside the events (places, actor relations) is read once per file.
 """
 
@@ -14,7 +14,7 @@ from django.db.models import BigIntegerField, Func, Max
 from events.exports import any_of, grouped, participants_of, places_of, values_in_chunks
 from events.dates import days_open
 from events.models import DATE_FIELDS, ActorRelation, Event, Participation, Place, Status, coarsest
-from sources.grades import GRADED_KINDS, grades_by_event, superseded_by_a_public_claim
+from sources.grades import GRADED_KINDS, grades_by_event, superseded_among
 from sources.models import Citation, Claim
 from sources.public import public_claims
 
@@ -203,15 +203,9 @@ CLAIM_FIELDS = (
 
 
 def public_claims_of(event_ids):
-    """The public claims about the events, in a stable order, each with ``superseded``: whether a public claim
-    (about any event) supersedes it."""
-    claims = (
-        public_claims()
-        .filter(event_id__in=any_of(event_ids))
-        .annotate(superseded=superseded_by_a_public_claim())
-        .order_by("party__name", "claimant__name", "slug")
-    )
-    return list(claims.values_list(*CLAIM_FIELDS, "superseded", named=True))
+    """The public claims about the events, in a stable order."""
+    claims = public_claims().filter(event_id__in=any_of(event_ids)).order_by("party__name", "claimant__name", "slug")
+    return list(claims.values_list(*CLAIM_FIELDS, named=True))
 
 
 def sources_of(claims):
@@ -259,10 +253,10 @@ class EventChunk:
         self.places = places_of(ids)
         claims = public_claims_of(ids)
         self.death_claims = grouped((claim.event_id, claim) for claim in claims if claim.kind == Claim.Kind.KILLED)
+        graded = [claim for claim in claims if claim.kind in GRADED_KINDS]
+        superseded = superseded_among([claim.pk for claim in graded])
         self.grades = grades_by_event(
-            (claim.event_id, claim.kind, claim.assessment)
-            for claim in claims
-            if claim.kind in GRADED_KINDS and not claim.superseded
+            (claim.event_id, claim.kind, claim.assessment) for claim in graded if claim.pk not in superseded
         )
         self.sources = sources_of(claims)
         ancestry.load(event.parent_id for event in events)
