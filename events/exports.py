@@ -1,17 +1,23 @@
 """Public CSV exports: the rows of a filtered list as a file researchers open in a spreadsheet or a script.
 
 A file is read in chunks of ROWS_PER_CHUNK rows: each chunk is one slice of the list's own
-columns (``.values()``, no model instances) and one query per related table for the rows in
-it, so memory stays flat and the queries per chunk do not grow with the record.
+columns (named tuples of ``.values_list()``, no model instances) and one query per related table
+for the rows in it, so memory stays flat and the queries per chunk do not grow with the record.
+A file is tens of thousands of rows: what is the same for every row (labels, addresses) is
+worked out once per file, and each row is a few lookups.
 """
 
 import csv
 import io
 import itertools
 import json
+from collections import namedtuple
+from functools import partial
 
 from django.db import connection
+from django.db.models import CharField, DateField, DateTimeField, Func, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 
@@ -41,9 +47,42 @@ def chunks(rows):
         yield chunk
 
 
-def values_in_chunks(queryset, *fields):
-    """The queryset's rows as dicts of ``fields``, a chunk at a time, in its order."""
-    return chunks(queryset.prefetch_related(None).values(*fields).iterator(chunk_size=ROWS_PER_CHUNK))
+def values_in_chunks(queryset, *fields, **expressions):
+    """The queryset's rows as named tuples of ``fields`` and ``expressions`` (``row.slug``), a chunk at a time,
+    in its order.
+
+    A date comes as its ISO 8601 text ("2022-12-01", what a file writes), read so by the database: a date
+    object per value, made and written back as the same text, was a tenth of a file's time."""
+    Row = namedtuple("Row", [*fields, *expressions])
+    columns = [IsoDate(field) if is_date(queryset.model, field) else field for field in fields]
+    rows = queryset.prefetch_related(None).values_list(*columns, *expressions.values())
+    rows = rows.iterator(chunk_size=ROWS_PER_CHUNK)
+    return chunks(map(partial(tuple.__new__, Row), rows))  # Row._make without its Python call
+
+
+class IsoDate(Func):
+    """A date column as its ISO 8601 text, NULL for none."""
+
+    output_field = CharField()
+    template = "CAST(%(expressions)s AS text)"  # how SQLite stores a date
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM-DD')", **extra_context)
+
+
+def is_date(model, path):
+    """Whether the field at ``path`` ("start_date", "event__start_date") holds a date (not a time)."""
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+    return isinstance(field, DateField) and not isinstance(field, DateTimeField)
+
+
+def labels(choices):
+    """{value: label} of a model's choices as plain text, in the language of the request: a lazy label costs a
+    translation lookup each time it is written, tens of thousands of times a file."""
+    return {value: str(label) for value, label in choices}
 
 
 def any_of(ids):
@@ -64,8 +103,9 @@ def grouped(pairs):
     return groups
 
 
-def actor_label(short_name, name):
-    return short_name or name
+def label_in_sql(path):
+    """What files name the actor at ``path`` by: its short name, or its name when it has none."""
+    return Coalesce(NullIf(f"{path}short_name", Value("")), f"{path}name")
 
 
 def participants_of(event_ids):
@@ -73,9 +113,9 @@ def participants_of(event_ids):
     rows = (
         Participation.objects.filter(event_id__in=any_of(event_ids), actor__status=Status.PUBLISHED)
         .order_by("actor__name", "pk")
-        .values_list("event_id", "role", "actor_id", "actor__short_name", "actor__name", "actor__kind")
+        .values_list("event_id", "role", "actor_id", label_in_sql("actor__"), "actor__kind")
     )
-    return grouped((event, (role, actor, actor_label(short, name), kind)) for event, role, actor, short, name, kind in rows)
+    return grouped((event, (role, actor, label, kind)) for event, role, actor, label, kind in rows)
 
 
 def places_of(event_ids):
@@ -183,37 +223,46 @@ class EventExportView(CSVExport, EventListView):
     )  # fmt: skip
 
     def rows(self, queryset):
-        type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
+        for _, rows in self.rows_in_chunks(queryset):
+            yield from rows
+
+    def rows_in_chunks(self, queryset):
+        """(the events' ids, their rows) a chunk at a time."""
+        type_labels, sub_type_labels = labels(Event.Type.choices), labels(Event.SubType.choices)
         detail_url = entry_url_pattern(self.request, "event-detail")
         parent_slugs = PublishedSlugs(Event)
         for events in values_in_chunks(queryset, *self.fields):
-            ids = [event["pk"] for event in events]
+            ids = [event.pk for event in events]
             participants, places = participants_of(ids), places_of(ids)
-            parents = parent_slugs.of(event["parent_id"] for event in events)
+            parents = parent_slugs.of(event.parent_id for event in events)
+            rows = []
             for event in events:
                 side_a, side_b, others = [], [], []
-                for role, _, label, _ in participants.get(event["pk"], ()):
+                for role, _, label, _ in participants.get(event.pk, ()):
                     if role == SIDE_A:
                         side_a.append(label)
                     elif role == SIDE_B:
                         side_b.append(label)
                     else:
                         others.append((OTHER_ROLES.index(role), len(others), f"{label} ({role})"))
-                yield [
-                    event["slug"],
-                    detail_url.format(event["slug"]),
-                    free_text(event["title"]),
-                    event["start_date"],
-                    event["end_date"],
-                    event["start_precision"],
-                    event["end_precision"],
-                    event["date_meaning"],
-                    type_labels.get(event["event_type"], event["event_type"]),
-                    sub_type_labels.get(event["sub_event_type"], ""),
-                    parents.get(event["parent_id"]) or "",
+                if len(others) > 1:
+                    others.sort()
+                rows.append([
+                    event.slug,
+                    detail_url.format(event.slug),
+                    free_text(event.title),
+                    event.start_date,
+                    event.end_date,
+                    event.start_precision,
+                    event.end_precision,
+                    event.date_meaning,
+                    type_labels.get(event.event_type, event.event_type),
+                    sub_type_labels.get(event.sub_event_type, ""),
+                    parents.get(event.parent_id) or "",
                     free_text(" | ".join(side_a)),
                     free_text(" | ".join(side_b)),
-                    free_text(" | ".join(text for _, _, text in sorted(others))),
-                    free_text(joined(name for _, name in places.get(event["pk"], ()))),
-                    free_text(event["summary"]),
-                ]
+                    free_text(" | ".join(text for _, _, text in others)),
+                    free_text(joined(name for _, name in places.get(event.pk, ()))),
+                    free_text(event.summary),
+                ])  # fmt: skip
+            yield ids, rows

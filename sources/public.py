@@ -113,6 +113,10 @@ def with_same_allegations(claims):
     )
 
 
+# The claims that supersede one claim, the latest stated first (undated ones last, then the latest entered).
+LATEST_STATED_FIRST = (F("stated_on").desc(nulls_last=True), "-pk")
+
+
 def with_revisions(claims):
     """Claims with the public claim each supersedes (``public_supersedes``) and the public claims that supersede it
     (``public_superseded_by``, latest first): a claim superseded only by a draft reads as not superseded."""
@@ -120,7 +124,7 @@ def with_revisions(claims):
         Prefetch("supersedes", queryset=public_claims_of_few().select_related("claimant"), to_attr="public_supersedes"),
         Prefetch(
             "superseded_by",
-            queryset=public_claims_of_few().select_related("claimant").order_by(F("stated_on").desc(nulls_last=True), "-pk"),
+            queryset=public_claims_of_few().select_related("claimant").order_by(*LATEST_STATED_FIRST),
             to_attr="public_superseded_by",
         ),
     )

@@ -1,6 +1,7 @@
 """The /data/ files: the field's shapes, GeoJSON, the record's tables and the data package."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -190,6 +191,45 @@ def test_a_toll_revised_by_its_claimant_counts_as_revised_and_a_draft_revision_n
     record_changed()
     rows = rows_by(client, "ucdp-ged.csv", "id")["battle"]
     assert (rows["low"], rows["best"], rows["high"]) == ("40", "40", "40")
+
+
+def occurred(event, assessment, **fields):
+    return make_claim(event=event, kind=Claim.Kind.OCCURRED, qualifier="", value_low=None, unit="", wording="It happened",
+                      assessment=assessment, **fields)  # fmt: skip
+
+
+def test_every_file_grades_an_event_by_the_claims_no_public_claim_supersedes_wherever_that_claim_is(client):
+    village = make_place(latitude=15, longitude=1, coordinate_confidence="good")
+    raid, other = make_event(slug="raid", places=[village]), make_event(slug="other", places=[village])
+    # Corroborated, then superseded by a claim filed under another event: the raid's grade is what stands.
+    occurred(other, "contested", supersedes=occurred(raid, "corroborated"))
+    occurred(raid, "alleged")
+    # A draft that would supersede the alleged claim does not count until it is published.
+    draft = occurred(other, "discounted", status=Status.DRAFT)
+
+    def grades():
+        events = rows_by(client, "events.csv", "event_id")["raid"]
+        acled = rows_by(client, "acled.csv", "event_id_cnty")["raid"]
+        [feature] = [f for f in json.loads(download(client, "events.geojson")[1])["features"] if f["properties"]["event"] == "raid"]
+        in_notes = re.search(r"Grades: it happened: (\w+)", acled["notes"])
+        assert feature["properties"]["grade_occurred"] == (events["grade_occurred"] or None)
+        assert (in_notes[1] if in_notes else "") == events["grade_occurred"]
+        return events["grade_occurred"], rows_by(client, "events.csv", "event_id")["other"]["grade_occurred"]
+
+    assert grades() == ("alleged", "contested")
+
+    Claim.objects.filter(pk=draft.pk).update(status=Status.PUBLISHED, supersedes=Claim.objects.get(assessment="alleged"))
+    record_changed()
+    assert grades() == ("", "contested")
+
+
+def test_acled_timestamp_is_the_whole_second_of_the_events_latest_change(client):
+    event = make_event(slug="raid")
+    latest = datetime.datetime(2026, 12, 2, 3, 19, 59, 999999, tzinfo=datetime.timezone.utc)
+    event.history.update(history_date=latest - datetime.timedelta(days=3))
+    event.history.filter(pk=event.history.latest().pk).update(history_date=latest)
+
+    assert rows_by(client, "acled.csv", "event_id_cnty")["raid"]["timestamp"] == str(int(latest.timestamp())) == "1796181599"
 
 
 def test_wars_that_contain_events_are_not_rows_of_the_event_datasets(client, article):
@@ -441,8 +481,8 @@ def test_a_file_larger_than_a_chunk_makes_a_bounded_number_of_queries_per_chunk(
     add_events(8)
     three_chunks = {name: queries_for(client, name) for name in ALL_FILES}
 
-    # Each further chunk asks each related table once: at most 7 queries (participants, places, claims,
-    # citations, last changes, parent events, graded claims), whatever the chunk holds.
+    # Each further chunk asks each related table once: at most 7 queries (ACLED's participants, places, claims,
+    # the claims among them a public claim supersedes, citations, last changes, parent events), whatever the chunk holds.
     for name in ALL_FILES:
         assert one_chunk[name] <= three_chunks[name] <= one_chunk[name] + 2 * 7, name
     assert three_chunks["acled.csv"] > one_chunk["acled.csv"]

@@ -7,13 +7,13 @@ region); inter1 and inter2 the actor types 1 to 8, interaction the two digits in
 
 from django.utils.translation import gettext_lazy as _
 
-from events.exports import free_text
+from events.exports import free_text, labels
 from events.models import Actor, Event, Place
-from sources.grades import GRADED_KINDS, grades_of
+from sources.grades import GRADED_KINDS
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, one_of, text
-from .figures import EventDeaths
-from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, dating, event_chunks, roles_of_the_sides
+from .figures import NO_DEATHS, EventDeaths
+from .record import SETTLEMENTS, Ancestry, Gazetteer, actor_ties, actors_in, by_dates, dating, event_chunks, roles_of_the_sides
 
 DISORDER = {
     Event.Type.BATTLES: "Political violence",
@@ -102,11 +102,25 @@ def time_precision(event):
     precision, days = dating(event)
     if not precision:
         return ""
-    if event["date_meaning"] == Event.DateMeaning.WITHIN:
+    if event.date_meaning == Event.DateMeaning.WITHIN:
         if days is None:
             return ""
         return 1 if days == 1 else 2 if days <= 7 else 3
     return 1 if precision == Event.DatePrecision.DAY else 3
+
+
+def location_cells(location, point, within):
+    """country, admin1, admin2, admin3, location, latitude, longitude and geo_precision."""
+    return [
+        free_text(within.get(Place.Kind.COUNTRY, "")),
+        free_text(within.get(Place.Kind.REGION, "")),
+        free_text(within.get(Place.Kind.CERCLE, "")),
+        free_text(within.get(Place.Kind.COMMUNE, "")),
+        free_text(location.name) if location else "",
+        point.latitude if point else "",
+        point.longitude if point else "",
+        geo_precision(location, point),
+    ]
 
 
 def geo_precision(location, point):
@@ -129,34 +143,33 @@ def interaction(inter1, inter2):
 
 def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
-    type_labels, sub_type_labels = dict(Event.Type.choices), dict(Event.SubType.choices)
+    time_precision_of = by_dates(time_precision)
+    type_labels, sub_type_labels = labels(Event.Type.choices), labels(Event.SubType.choices)
     for chunk in event_chunks(queryset, ancestry):
-        graded = grades_of([event["pk"] for event in chunk.events])
         for event in chunk.events:
-            pk, event_type = event["pk"], event["event_type"]
+            pk, event_type, start = event.pk, event.event_type, event.start_date
             participants = chunk.participants.get(pk, ())
             first, second = (actors_in(participants, role) for role in roles_of_the_sides(event_type))
             inter1 = INTER.get(first[0][1], "") if first else ""
             inter2 = INTER.get(second[0][1], "") if second else ""
-            location = gazetteer.finest(place for place, _ in chunk.places.get(pk, ()))
-            point, within = gazetteer.located(location)
-            deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
+            location = gazetteer.finest(chunk.places.get(pk, ()))
+            death_claims = chunk.death_claims.get(pk)
+            deaths = EventDeaths(death_claims, participants, ties) if death_claims else NO_DEATHS
             claims = deaths.described()
             notes = [
-                event["summary"],
+                event.summary,
                 *(["Claimed killed: " + " | ".join(claims)] if claims else []),
-                grades_note(graded.get(pk, {})),
+                grades_note(chunk.grades.get(pk)),
             ]
-            parent = ancestry.slug(event["parent_id"])
-            last_change = chunk.last_changes.get(pk)
+            parent = ancestry.slug(event.parent_id)
             yield [
-                event["slug"],
-                event["start_date"] or "",
-                event["start_date"].year if event["start_date"] else "",
-                time_precision(event),
+                event.slug,
+                start or "",
+                int(start[:4]) if start else "",
+                time_precision_of(event),
                 DISORDER.get(event_type, ""),
                 type_labels[event_type],
-                sub_type_labels.get(event["sub_event_type"], ""),
+                sub_type_labels.get(event.sub_event_type, ""),
                 free_text(first[0][0]) if first else "",
                 free_text("; ".join(label for label, _ in first[1:])),
                 inter1,
@@ -167,20 +180,13 @@ def rows(queryset):
                 "Civilian targeting" if targets_civilians(event_type, second) else "",
                 "",
                 "",
-                free_text(within.get(Place.Kind.COUNTRY, "")),
-                free_text(within.get(Place.Kind.REGION, "")),
-                free_text(within.get(Place.Kind.CERCLE, "")),
-                free_text(within.get(Place.Kind.COMMUNE, "")),
-                free_text(location.name) if location else "",
-                point.latitude if point else "",
-                point.longitude if point else "",
-                geo_precision(location, point),
+                *gazetteer.cells(location, location_cells),
                 free_text(publishers(chunk.sources.get(pk, ()))),
                 "",
                 free_text("\n".join(note for note in notes if note)),
                 deaths.lowest if deaths.lowest is not None else "",
                 f"part of: {parent}" if parent else "",
-                int(last_change.timestamp()) if last_change else "",
+                chunk.last_changes.get(pk, ""),
             ]
 
 

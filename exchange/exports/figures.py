@@ -34,24 +34,24 @@ def parties_to_the_fighting(participants, ties):
 
 def distinct_allegations(claims):
     """The claims that stand as allegations of their own: less restatements and superseded claims."""
-    standing = standing_allegations([(claim["pk"], claim["restates_id"], claim["supersedes_id"]) for claim in claims])
-    return [claim for claim in claims if claim["pk"] in standing]
+    standing = standing_allegations([(claim.pk, claim.restates_id, claim.supersedes_id) for claim in claims])
+    return [claim for claim in claims if claim.pk in standing]
 
 
 def independent(claims, partisans):
     return [
         claim
         for claim in claims
-        if claim["claimant_id"] not in partisans and claim["assessment"] != Claim.Assessment.DISCOUNTED
+        if claim.claimant_id not in partisans and claim.assessment != Claim.Assessment.DISCOUNTED
     ]
 
 
 def lowest(claims):
-    return min((claim["value_low"] for claim in claims if claim["value_low"] is not None), default=None)
+    return min((claim.value_low for claim in claims if claim.value_low is not None), default=None)
 
 
 def highest(claims):
-    values = (claim["value_high"] if claim["value_high"] is not None else claim["value_low"] for claim in claims)
+    values = (claim.value_high if claim.value_high is not None else claim.value_low for claim in claims)
     return max((value for value in values if value is not None), default=None)
 
 
@@ -77,7 +77,7 @@ class EventDeaths:
 
     def lowest_about(self, role):
         side = self.side.get(role, ())
-        return lowest([claim for claim in self.independent if claim["party_id"] in side])
+        return lowest([claim for claim in self.independent if claim.party_id in side])
 
     @property
     def lowest_about_civilians(self):
@@ -85,38 +85,41 @@ class EventDeaths:
             [
                 claim
                 for claim in self.independent
-                if claim["party__kind"] == Actor.Kind.CIVILIANS or claim["unit"] == Claim.Unit.CIVILIANS
+                if claim.party__kind == Actor.Kind.CIVILIANS or claim.unit == Claim.Unit.CIVILIANS
             ]
         )
 
     def described(self):
         """Every claimed figure with its claimant: 'ISGS (a party to the fighting): 100 fighters of JNIM, "100", contested'."""
-        return [self.describe(claim) for claim in self.claims if claim["qualifier"] != Claim.Qualifier.NOT_A_FIGURE]
+        return [self.describe(claim) for claim in self.claims if claim.qualifier != Claim.Qualifier.NOT_A_FIGURE]
 
     def describe(self, claim):
         claimant = claimant_label(claim)
-        if claim["claimant_id"] in self.partisans:
+        if claim.claimant_id in self.partisans:
             claimant += " (a party to the fighting)"
-        party = claim["party__short_name"] or claim["party__name"]
-        what = f"{figure(claim)} {claim['unit'] or 'people'}"
+        party = claim.party__short_name or claim.party__name
+        what = f"{figure(claim)} {claim.unit or 'people'}"
         if party:
             what += f" of {party}"
-        return f"{claimant}: {what}, “{claim['wording']}”, {claim['assessment']}"
+        return f"{claimant}: {what}, “{claim.wording}”, {claim.assessment}"
 
     def claimants(self):
         return [
-            f"{claimant_label(claim)}: {figure(claim)} {claim['unit'] or 'people'}"
+            f"{claimant_label(claim)}: {figure(claim)} {claim.unit or 'people'}"
             for claim in self.claims
-            if claim["qualifier"]
+            if claim.qualifier
         ]
 
 
+NO_DEATHS = EventDeaths((), (), {})  # what an event without claims of deaths reads as
+
+
 def claimant_label(claim):
-    return claim["claimant__short_name"] or claim["claimant__name"] or "in the source's own voice"
+    return claim.claimant__short_name or claim.claimant__name or "in the source's own voice"
 
 
 def figure(claim):
-    low, high, qualifier = claim["value_low"], claim["value_high"], claim["qualifier"]
+    low, high, qualifier = claim.value_low, claim.value_high, claim.qualifier
     if qualifier == Claim.Qualifier.EXACT:
         return f"{low}"
     if qualifier == Claim.Qualifier.BETWEEN:
@@ -127,5 +130,5 @@ def figure(claim):
         return f"{Claim.Qualifier(qualifier).label} {low}"
     if qualifier == Claim.Qualifier.VAGUE:
         read = f"{low}–{high}" if low is not None and high is not None else (f"{low}+" if low is not None else f"≤{high}")
-        return f"{claim['magnitude']} (read as {read})"
+        return f"{claim.magnitude} (read as {read})"
     return "an unknown number of"

@@ -12,7 +12,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 
-from events.exports import PublishedSlugs, chunks, places_of, values_in_chunks
+from events.exports import PublishedSlugs, chunks, labels, places_of, values_in_chunks
 from events.models import DATE_FIELDS, Event, Place
 from sources.grades import grades_of
 from sources.models import Claim
@@ -61,25 +61,26 @@ def point(place):
 def collection(features, counts):
     """The collection as text, a feature a line; ``counts``, filled as the features are read, closes it."""
     yield COLLECTION_START
+    encode = DjangoJSONEncoder(ensure_ascii=False).encode  # one encoder for the file, not one a feature
     separator = ""
     for batch in chunks(features):
-        yield separator + ",\n".join(json.dumps(feature, ensure_ascii=False, cls=DjangoJSONEncoder) for feature in batch)
+        yield separator + ",\n".join(map(encode, batch))
         separator = ",\n"
     yield "\n], " + json.dumps(counts)[1:] + "\n"
 
 
 def event_features(queryset, urls, counts):
-    gazetteer, types = Gazetteer(), dict(Event.Type.choices)
+    gazetteer, types = Gazetteer(), labels(Event.Type.choices)
     fields = ("pk", "slug", "title", "event_type", *DATE_FIELDS, "parent_id")
     parent_slugs = PublishedSlugs(Event)
     for events in values_in_chunks(queryset, *fields):
-        places = places_of([event["pk"] for event in events])
-        graded = grades_of([event["pk"] for event in events])
-        parents = parent_slugs.of(event["parent_id"] for event in events)
+        ids = [event.pk for event in events]
+        places, graded = places_of(ids), grades_of(ids)
+        parents = parent_slugs.of(event.parent_id for event in events)
         for event in events:
             located = [
                 place
-                for place in (gazetteer.places.get(pk) for pk, _ in places.get(event["pk"], ()))
+                for place in (gazetteer.places.get(pk) for pk, _ in places.get(event.pk, ()))
                 if place and place.latitude is not None
             ]
             if not located:
@@ -87,25 +88,25 @@ def event_features(queryset, urls, counts):
             for place in located:
                 yield {
                     "type": "Feature",
-                    "id": f"{event['slug']}@{place.slug}",
+                    "id": f"{event.slug}@{place.slug}",
                     "geometry": point(place),
                     "properties": {
-                        "event": event["slug"],
-                        "title": event["title"],
-                        "url": urls["event"].format(event["slug"]),
-                        "event_type": types[event["event_type"]],
-                        "start_date": iso(event["start_date"]),
-                        "end_date": iso(event["end_date"]),
-                        "start_precision": event["start_precision"] or None,
-                        "end_precision": event["end_precision"] or None,
-                        "date_meaning": event["date_meaning"],
-                        "part_of": parents.get(event["parent_id"]),
+                        "event": event.slug,
+                        "title": event.title,
+                        "url": urls["event"].format(event.slug),
+                        "event_type": types[event.event_type],
+                        "start_date": iso(event.start_date),
+                        "end_date": iso(event.end_date),
+                        "start_precision": event.start_precision or None,
+                        "end_precision": event.end_precision or None,
+                        "date_meaning": event.date_meaning,
+                        "part_of": parents.get(event.parent_id),
                         "place": place.slug,
                         "place_name": place.name,
                         "place_kind": place.kind,
                         "coordinate_confidence": place.confidence,
-                        "grade_occurred": graded.get(event["pk"], {}).get(Claim.Kind.OCCURRED),
-                        "grade_perpetrator": graded.get(event["pk"], {}).get(Claim.Kind.PERPETRATOR),
+                        "grade_occurred": graded.get(event.pk, {}).get(Claim.Kind.OCCURRED),
+                        "grade_perpetrator": graded.get(event.pk, {}).get(Claim.Kind.PERPETRATOR),
                     },
                 }
 
@@ -115,27 +116,28 @@ def place_features(urls, counts):
               "coordinate_source_url", "coordinate_note")  # fmt: skip
     parent_slugs = PublishedSlugs(Place)
     for places in values_in_chunks(Place.objects.published().order_by("name", "pk"), *fields):
-        parents = parent_slugs.of(place["parent_id"] for place in places)
+        parents = parent_slugs.of(place.parent_id for place in places)
         for place in places:
-            if place["latitude"] is None:
+            if place.latitude is None:
                 counts["places_without_coordinates"] += 1
                 continue
             yield {
                 "type": "Feature",
-                "id": place["slug"],
-                "geometry": {"type": "Point", "coordinates": [float(place["longitude"]), float(place["latitude"])]},
+                "id": place.slug,
+                "geometry": {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]},
                 "properties": {
-                    "place": place["slug"],
-                    "name": place["name"],
-                    "kind": place["kind"],
-                    "parent": parents.get(place["parent_id"]),
-                    "url": urls["place"].format(place["slug"]),
-                    "coordinate_confidence": place["coordinate_confidence"],
-                    "coordinate_source_url": place["coordinate_source_url"] or None,
-                    "coordinate_note": place["coordinate_note"] or None,
+                    "place": place.slug,
+                    "name": place.name,
+                    "kind": place.kind,
+                    "parent": parents.get(place.parent_id),
+                    "url": urls["place"].format(place.slug),
+                    "coordinate_confidence": place.coordinate_confidence,
+                    "coordinate_source_url": place.coordinate_source_url or None,
+                    "coordinate_note": place.coordinate_note or None,
                 },
             }
 
 
 def iso(day):
-    return day.isoformat() if day else None
+    """The ISO text of a date, as values_in_chunks reads it; null for none."""
+    return day or None

@@ -1,19 +1,22 @@
 """The published record as event-shaped files need it: events a chunk at a time, with what they name.
 
 Each chunk of events costs one query per related table (participants, places, public claims,
-their citations, last change), plus one per level of nesting for parent events not seen
+those of them that a public claim supersedes, their citations, last change), plus one per level of nesting for parent events not seen
 before. What is small beside the events (places, actor relations) is read once per file.
 """
 
 from collections import namedtuple
+from datetime import date
+from functools import cached_property
 
-from django.db.models import Max
+from django.db.models import BigIntegerField, Func, Max
 
 from events.exports import any_of, grouped, participants_of, places_of, values_in_chunks
 from events.dates import days_open
 from events.models import DATE_FIELDS, ActorRelation, Event, Participation, Place, Status, coarsest
+from sources.grades import grades_by_event
 from sources.models import Citation, Claim
-from sources.public import public_claims
+from sources.public import public_claims_of_few
 
 EVENT_FIELDS = (
     "pk",
@@ -27,19 +30,37 @@ EVENT_FIELDS = (
 )
 
 
+# Where DATE_FIELDS sit in an event row.
+DATES = slice(EVENT_FIELDS.index(DATE_FIELDS[0]), EVENT_FIELDS.index(DATE_FIELDS[0]) + len(DATE_FIELDS))
+
+
+def by_dates(code):
+    """``code(event)``, for a code that reads only the event's DATE_FIELDS, worked out once per file for each
+    combination of them: thousands of events share theirs."""
+    known = {}
+
+    def of(event):
+        key = event[DATES]
+        if key not in known:
+            known[key] = code(event)
+        return known[key]
+
+    return of
+
 
 def dating(event):
-    """What a precision code needs of an event row: (its coarsest precision, or "" when its start is unknown or
+    """What a precision code needs of an event row (its dates ISO text, as values_in_chunks reads them): (its coarsest precision, or "" when its start is unknown or
     it is approximate; how many days its dates leave open when they bound a moment nobody dated, else None).
 
     The codes qualify the row's first date: with no start there is nothing for them to qualify.
     """
-    precision = coarsest(event["start_precision"], event["end_precision"])
-    if event["start_date"] is None or precision == Event.DatePrecision.APPROXIMATE:
+    precision = coarsest(event.start_precision, event.end_precision)
+    if event.start_date is None or precision == Event.DatePrecision.APPROXIMATE:
         return "", None
-    if event["date_meaning"] != Event.DateMeaning.WITHIN:
+    if event.date_meaning != Event.DateMeaning.WITHIN:
         return precision, None
-    return precision, days_open(event["start_date"], event["start_precision"], event["end_date"], event["end_precision"])
+    start, end = (date.fromisoformat(day) if day else None for day in (event.start_date, event.end_date))
+    return precision, days_open(start, event.start_precision, end, event.end_precision)
 
 
 PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude confidence")
@@ -65,7 +86,7 @@ class Gazetteer:
             "pk", "slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence"
         )
         self.places = {row[0]: PlaceRow(*row) for row in rows}
-        self._located = {}
+        self._located, self._cells = {}, {}
 
     def lineage(self, pk):
         """The place, then each published place it lies within, innermost first."""
@@ -91,9 +112,20 @@ class Gazetteer:
             self._located[place.pk] = point, names
         return self._located[place.pk]
 
-    def finest(self, place_ids):
-        places = [self.places[pk] for pk in place_ids if pk in self.places]
-        return min(places, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
+    def finest(self, places):
+        """The finest published place of an event's (place id, name) pairs, or None."""
+        if len(places) == 1:  # most events
+            return self.places.get(places[0][0])
+        known = [self.places[pk] for pk, _ in places if pk in self.places]
+        return min(known, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
+
+    def cells(self, location, cells_of):
+        """``cells_of(location, point, within)`` for this location, worked out once per file: the columns that
+        say where an event is depend only on its location, which thousands of events share."""
+        key = (location.pk if location else None, cells_of)
+        if key not in self._cells:
+            self._cells[key] = cells_of(location, *self.located(location))
+        return self._cells[key]
 
 
 class Ancestry:
@@ -172,13 +204,13 @@ CLAIM_FIELDS = (
 
 def public_claims_of(event_ids):
     """The public claims about the events, in a stable order."""
-    claims = public_claims().filter(event_id__in=any_of(event_ids)).order_by("party__name", "claimant__name", "slug")
-    return list(claims.values(*CLAIM_FIELDS))
+    claims = public_claims_of_few().filter(event_id__in=any_of(event_ids)).order_by("party__name", "claimant__name", "slug")
+    return list(claims.values_list(*CLAIM_FIELDS, named=True))
 
 
 def sources_of(claims):
     """{event id: [(title, publisher), ...]}: the published sources of the claims, each once, by title."""
-    event_of = {claim["pk"]: claim["event_id"] for claim in claims}
+    event_of = {claim.pk: claim.event_id for claim in claims}
     rows = Citation.objects.filter(claim_id__in=any_of(event_of), source__status=Status.PUBLISHED).values_list(
         "claim_id", "source_id", "source__title", "source__publisher"
     )
@@ -189,24 +221,46 @@ def sources_of(claims):
 
 
 def last_changes_of(event_ids):
-    """{event id: the time of its latest revision}."""
+    """{event id: the time of its latest revision, in whole seconds since 1970-01-01 UTC}."""
     rows = Event.history.filter(id__in=any_of(event_ids)).values("id").annotate(latest=Max("history_date")).order_by()
-    return {row["id"]: row["latest"] for row in rows}
+    return dict(rows.values_list("id", EpochSeconds("latest")))
+
+
+class EpochSeconds(Func):
+    """A time as whole seconds since 1970-01-01 UTC, worked out by the database: no datetime object per row."""
+
+    output_field = BigIntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite keeps times as UTC text, "2026-12-02 03:19:00.999999": its first 19 characters, as strftime would round
+        # the fraction. The format goes as a parameter, clear of the placeholders.
+        template = "CAST(strftime(%%s, substr(%(expressions)s, 1, 19)) AS integer)"
+        sql, params = self.as_sql(compiler, connection, template=template)
+        return sql, ("%s", *params)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = "floor(extract(epoch FROM %(expressions)s))::bigint"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 class EventChunk:
     """One chunk of events with what they name, each table asked once for the whole chunk."""
 
     def __init__(self, events, ancestry):
-        ids = [event["pk"] for event in events]
+        ids = [event.pk for event in events]
         self.events = events
         self.participants = participants_of(ids)
         self.places = places_of(ids)
         claims = public_claims_of(ids)
-        self.death_claims = grouped((claim["event_id"], claim) for claim in claims if claim["kind"] == Claim.Kind.KILLED)
+        self.death_claims = grouped((claim.event_id, claim) for claim in claims if claim.kind == Claim.Kind.KILLED)
+        self.grades = grades_by_event((claim.pk, claim.event_id, claim.kind, claim.assessment) for claim in claims)
         self.sources = sources_of(claims)
-        self.last_changes = last_changes_of(ids)
-        ancestry.load(event["parent_id"] for event in events)
+        ancestry.load(event.parent_id for event in events)
+
+    @cached_property
+    def last_changes(self):
+        """Read only by the files that show it."""
+        return last_changes_of([event.pk for event in self.events])
 
 
 def roles_of_the_sides(event_type):

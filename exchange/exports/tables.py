@@ -183,20 +183,20 @@ def actor_rows(request):
         relations = grouped(
             (subject, f"{kind}: {object_slug}")
             for subject, kind, object_slug in ActorRelation.objects.published()
-            .filter(subject_id__in=any_of(actor["pk"] for actor in actors))
+            .filter(subject_id__in=any_of(actor.pk for actor in actors))
             .order_by("kind", "object__slug")
             .values_list("subject_id", "kind", "object__slug")
         )
         for actor in actors:
             yield [
-                actor["slug"],
-                detail_url.format(actor["slug"]),
-                free_text(actor["name"]),
-                free_text(actor["short_name"]),
-                free_text(lines(actor["aliases"])),
-                actor["kind"],
-                free_text(actor["description"]),
-                joined(relations.get(actor["pk"], ())),
+                actor.slug,
+                detail_url.format(actor.slug),
+                free_text(actor.name),
+                free_text(actor.short_name),
+                free_text(lines(actor.aliases)),
+                actor.kind,
+                free_text(actor.description),
+                joined(relations.get(actor.pk, ())),
             ]
 
 
@@ -208,21 +208,21 @@ def place_rows(request):
     )  # fmt: skip
     parent_slugs = PublishedSlugs(Place)
     for places in values_in_chunks(Place.objects.published().order_by("name", "pk"), *fields):
-        parents = parent_slugs.of(place["parent_id"] for place in places)
+        parents = parent_slugs.of(place.parent_id for place in places)
         for place in places:
             yield [
-                place["slug"],
-                detail_url.format(place["slug"]),
-                free_text(place["name"]),
-                free_text(lines(place["alternate_names"])),
-                place["kind"],
-                parents.get(place["parent_id"]) or "",
-                place["latitude"],
-                place["longitude"],
-                place["coordinate_confidence"],
-                place["coordinate_source_url"],
-                free_text(place["coordinate_note"]),
-                free_text(place["description"]),
+                place.slug,
+                detail_url.format(place.slug),
+                free_text(place.name),
+                free_text(lines(place.alternate_names)),
+                place.kind,
+                parents.get(place.parent_id) or "",
+                place.latitude,
+                place.longitude,
+                place.coordinate_confidence,
+                place.coordinate_source_url,
+                free_text(place.coordinate_note),
+                free_text(place.description),
             ]
 
 
@@ -235,16 +235,16 @@ def source_rows(request):
     for sources in values_in_chunks(Source.objects.published().order_by("title", "pk"), *fields):
         for source in sources:
             yield [
-                source["slug"],
-                detail_url.format(source["slug"]),
-                free_text(source["title"]),
-                source["kind"],
-                free_text(source["publisher"]),
-                free_text(source["author"]),
-                source["publication_date"],
-                source["url"],
-                source["access_date"],
-                source["archive_url"],
-                source["language"],
-                free_text(source["notes"]),
+                source.slug,
+                detail_url.format(source.slug),
+                free_text(source.title),
+                source.kind,
+                free_text(source.publisher),
+                free_text(source.author),
+                source.publication_date,
+                source.url,
+                source.access_date,
+                source.archive_url,
+                source.language,
+                free_text(source.notes),
             ]

@@ -11,8 +11,8 @@ from events.exports import free_text
 from events.models import Actor, Event, Place
 
 from .codebook import LATITUDE, LONGITUDE, Column, DataFile, code, date, integer, text
-from .figures import EventDeaths
-from .record import SETTLEMENTS, Ancestry, dating, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
+from .figures import NO_DEATHS, EventDeaths
+from .record import SETTLEMENTS, Ancestry, by_dates, dating, Gazetteer, actor_ties, actors_in, event_chunks, roles_of_the_sides
 
 DEATH_COUNTS = "Never a sum of partisan figures; every figure with its claimant is in source_original."
 
@@ -111,7 +111,7 @@ def date_prec(event):
     precision, days = dating(event)
     if not precision:
         return ""
-    if event["date_meaning"] == Event.DateMeaning.WITHIN:
+    if event.date_meaning == Event.DateMeaning.WITHIN:
         if days is None:
             return ""
         return 1 if days == 1 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
@@ -129,52 +129,72 @@ def type_of_violence(event_type, side_a, side_b):
 
 def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
+    date_prec_of = by_dates(date_prec)
     for chunk in event_chunks(queryset, ancestry):
         for event in chunk.events:
-            pk = event["pk"]
+            pk, start = event.pk, event.start_date
             participants = chunk.participants.get(pk, ())
-            role_a, role_b = roles_of_the_sides(event["event_type"])
+            role_a, role_b = roles_of_the_sides(event.event_type)
             side_a, side_b = actors_in(participants, role_a), actors_in(participants, role_b)
             side_a_names = free_text("; ".join(label for label, _ in side_a))
             side_b_names = free_text("; ".join(label for label, _ in side_b))
             places = chunk.places.get(pk, ())
-            location = gazetteer.finest(place for place, _ in places)
-            point, within = gazetteer.located(location)
-            deaths = EventDeaths(chunk.death_claims.get(pk, ()), participants, ties)
+            where, wkt = gazetteer.cells(gazetteer.finest(places), location_cells)
+            death_claims = chunk.death_claims.get(pk)
+            deaths = EventDeaths(death_claims, participants, ties) if death_claims else NO_DEATHS
             sources = chunk.sources.get(pk, ())
             yield [
-                event["slug"],
-                event["start_date"].year if event["start_date"] else "",
-                type_of_violence(event["event_type"], side_a, side_b),
-                free_text(ancestry.conflict_title(event["parent_id"])),
+                event.slug,
+                int(start[:4]) if start else "",
+                type_of_violence(event.event_type, side_a, side_b),
+                free_text(ancestry.conflict_title(event.parent_id)),
                 f"{side_a_names} - {side_b_names}" if side_a and side_b else "",
                 side_a_names,
                 side_b_names,
                 free_text("; ".join(title for title, _ in sources)),
                 free_text("; ".join(deaths.claimants())),
-                where_prec(location, point),
-                free_text(point.name) if point else "",
-                free_text(within.get(Place.Kind.REGION, "")),
-                free_text(within.get(Place.Kind.CERCLE, "")),
-                point.latitude if point else "",
-                point.longitude if point else "",
-                free_text(within.get(Place.Kind.COUNTRY, "")),
-                date_prec(event),
-                event["start_date"] or "",
-                event["end_date"] or "",
-                blank_if_none(deaths.lowest_about(role_a)),
-                blank_if_none(deaths.lowest_about(role_b)),
-                blank_if_none(deaths.lowest_about_civilians),
-                "",
-                blank_if_none(deaths.lowest),
-                blank_if_none(deaths.lowest),
-                blank_if_none(deaths.highest),
+                *where,
+                date_prec_of(event),
+                start or "",
+                event.end_date or "",
+                *(death_cells(deaths, role_a, role_b) if death_claims else NO_DEATH_CELLS),
                 len(sources),
                 free_text("; ".join(dict.fromkeys(publisher for _, publisher in sources if publisher))),
                 free_text("; ".join(name for _, name in places)),
-                f"POINT ({point.longitude} {point.latitude})" if point else "",
+                wkt,
             ]
+
+
+def location_cells(location, point, within):
+    """(where_prec, where_coordinates, adm_1, adm_2, latitude, longitude and country; geom_wkt)."""
+    where = [
+        where_prec(location, point),
+        free_text(point.name) if point else "",
+        free_text(within.get(Place.Kind.REGION, "")),
+        free_text(within.get(Place.Kind.CERCLE, "")),
+        point.latitude if point else "",
+        point.longitude if point else "",
+        free_text(within.get(Place.Kind.COUNTRY, "")),
+    ]
+    return where, f"POINT ({point.longitude} {point.latitude})" if point else ""
+
+
+def death_cells(deaths, role_a, role_b):
+    """deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, low and high."""
+    lowest = blank_if_none(deaths.lowest)
+    return [
+        blank_if_none(deaths.lowest_about(role_a)),
+        blank_if_none(deaths.lowest_about(role_b)),
+        blank_if_none(deaths.lowest_about_civilians),
+        "",
+        lowest,
+        lowest,
+        blank_if_none(deaths.highest),
+    ]
 
 
 def blank_if_none(value):
     return "" if value is None else value
+
+
+NO_DEATH_CELLS = death_cells(NO_DEATHS, None, None)

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import http_date
 
-from events.exports import EventExportView, chunks, csv_download, entry_url_pattern
+from events.exports import EventExportView, csv_download, entry_url_pattern
 from events.views import EventListView
 from sources.exports import ClaimExportView
 from sources.grades import grades_of
@@ -83,10 +83,10 @@ class EventsFile(VersionedFile, EventExportView):
     columns = (*EventExportView.columns, "grade_occurred", "grade_perpetrator")
 
     def rows(self, queryset):
-        for chunk in chunks(super().rows(queryset)):
-            graded = grades_of([row[0] for row in chunk], key="event__slug")
-            for row in chunk:
-                event_grades = graded.get(row[0], {})
+        for ids, rows in self.rows_in_chunks(queryset):
+            graded = grades_of(ids)
+            for pk, row in zip(ids, rows):
+                event_grades = graded.get(pk, {})
                 yield [*row, event_grades.get(Claim.Kind.OCCURRED, ""), event_grades.get(Claim.Kind.PERPETRATOR, "")]
 
 
