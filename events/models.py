@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 from django.db.models.signals import pre_save
@@ -325,6 +325,12 @@ def coarsest(*precisions):
     return max((precision for precision in precisions if precision), key=PRECISION_ORDER.index, default="")
 
 
+class EventQuerySet(NamedQuerySet):
+    def containing_events(self):
+        """The events that contain published events: wars, campaigns, the clashes, each readable as a dossier."""
+        return self.filter(Exists(Event.objects.published().filter(parent=OuterRef("pk"))))
+
+
 class Event(NamedModel):
     class Type(models.TextChoices):
         # ACLED's event types, so that exports read the way researchers expect.
@@ -419,6 +425,7 @@ class Event(NamedModel):
     )
 
     history = HistoricalRecords(excluded_fields=["search_text"])
+    objects = models.Manager.from_queryset(EventQuerySet)()
 
     class Meta:
         verbose_name = _("event")

@@ -56,11 +56,12 @@ def filtered_list(name, **filters):
     return f"{reverse(name)}?{urlencode(filters)}"
 
 
-def published_places(*columns):
-    """Each event's published places, in order, as published_event_places; with only these columns if named."""
+def published_places(*columns, ancestors=0):
+    """Each event's published places, in the sources' order then by name, as published_event_places; with only
+    these columns if named, and with the places they lie within to ``ancestors`` levels up."""
     event_places = (
         EventPlace.objects.filter(place__status=Status.PUBLISHED)
-        .select_related("place")
+        .select_related("place" + "__parent" * ancestors)
         .order_by(F("position").asc(nulls_last=True), "place__name")
     )
     if columns:

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, F, Prefetch, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -17,13 +17,14 @@ from editorial.counts import CountedByAddress, counts_of
 from editorial.curation import Status
 from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
-from events.models import Actor, Event, EventPlace, Participation, Place
+from events.models import Actor, Event, Participation, Place
 from events.views import (
     by_date,
     filtered_list,
     published_ancestors,
     published_or_staff_preview,
     published_participations,
+    published_places,
 )
 
 from .filters import CLAIM_ORDERINGS, ClaimListFilter
@@ -86,21 +87,12 @@ def dossier(request, slug):
 
 def dossiers():
     """The published events that contain published events: each can be read as an article."""
-    return Event.objects.published().filter(
-        Exists(Event.objects.published().filter(parent=OuterRef("pk")))
-    )
+    return Event.objects.published().containing_events()
 
 
 def with_dossier_details(events):
     return events.select_related("parent__parent__parent").prefetch_related(
-        Prefetch(
-            "event_places",
-            queryset=EventPlace.objects.filter(place__status=Status.PUBLISHED)
-            .select_related("place__parent__parent__parent")
-            .order_by("place__name"),
-            to_attr="published_event_places",
-        ),
-        published_participations(),
+        published_places(ancestors=3), published_participations()
     )
 
 
@@ -160,10 +152,7 @@ def places_in_reading_order(event_places):
     """
     ancestors = {ep.place: loaded_ancestors(ep.place) for ep in event_places}
     containers = {ancestor for chain in ancestors.values() for ancestor in chain}
-    listed = sorted(
-        (ep for ep in event_places if ep.place not in containers),
-        key=lambda ep: (ep.position is None, ep.position or 0, ep.place.name),
-    )
+    listed = [ep for ep in event_places if ep.place not in containers]  # published_places' order
     wider = sorted((ep.place for ep in event_places if ep.place in containers), key=lambda place: -len(ancestors[place]))
     return [ep.place for ep in listed], wider
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from events.models import Status
 from sources.models import Claim
 from sources.templatetags.claims import describe_figure
-from tests.factories import make_actor, make_citation, make_claim, make_event, make_source
+from tests.factories import make_actor, make_claim, make_event, make_source
 
 pytestmark = pytest.mark.django_db
 

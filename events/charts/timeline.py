@@ -8,7 +8,7 @@ published rows itself, so a draft can never be drawn or counted.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -519,7 +519,7 @@ def count_timeline(events, period, undated=None, one_event=False):
     # event's parts, by an expression no index holds, so that the parent's index finds them.
     by_date = Coalesce("start_date", "end_date") if one_event else F("start_date")
     containers = list(
-        events.filter(Exists(Event.objects.published().filter(parent=OuterRef("pk"))))
+        events.containing_events()
         .only("slug", "title", *DATE_FIELDS)
         .order_by(by_date.asc(nulls_last=True), "pk")[:CONTAINERS_SHOWN]
     )
