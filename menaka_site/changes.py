@@ -11,7 +11,7 @@ import datetime
 
 from django import forms
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -21,12 +21,13 @@ from editorial.curation import Status
 from editorial.feeds import public_log_of, revision_address, revision_summary
 from events.models import Actor, Event, Place
 from sources.models import Source
-from sources.public import public_claims
+from sources.public import public_claims_of_few
 
 PER_PAGE = 25
 # Newest first; at the same moment, in this order of kinds, then newest revision first.
+# Each entry is checked on its own row (public_claims_of_few), as a page reads only its newest few records.
 KINDS = {
-    "claim": public_claims,
+    "claim": public_claims_of_few,
     "event": Event.objects.published,
     "place": Place.objects.published,
     "actor": Actor.objects.published,
@@ -84,7 +85,10 @@ class Change:
 def published_records(kind, public_rows, before, limit):
     """The newest published historical records of public entries of ``kind``, older than the cursor."""
     model = public_rows().model
-    records = model.history.filter(status=Status.PUBLISHED, id__in=public_rows().values("pk"))
+    # Down the history_date index, newest first, each record's entry checked as it comes, so that a page stops
+    # after its few records: "the entry is among all public entries" listed and sorted the kind's whole history
+    # (280 ms a page at 100,000 events on SQLite).
+    records = model.history.filter(status=Status.PUBLISHED).filter(Exists(public_rows().filter(pk=OuterRef("id"))))
     if before is not None:
         order = list(KINDS)
         if order.index(kind) < order.index(before.kind):
