@@ -11,12 +11,13 @@ for that question: the record does not say, which is not the same as "alleged".
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from events.exports import any_of
 
 from .models import Claim
-from .public import claims_previewed_with, public_claims, public_claims_of_few
+from .public import claims_previewed_with, public_claims_of_few
 
 Assessment = Claim.Assessment
 
@@ -55,13 +56,17 @@ def strongest_by_kind(kinds_and_assessments):
 
 
 def standing(claims):
-    """Of these claims, the occurred and perpetrator claims that no public claim supersedes."""
-    return claims.filter(kind__in=GRADED_KINDS).exclude(superseded_by__in=public_claims())
+    """Of these claims, the occurred and perpetrator claims that no public claim supersedes.
+
+    For the few claims of a page (an event's, a page of events'): each checked on its own rows. A whole-record
+    file asks superseded_among() per chunk instead."""
+    superseding = public_claims_of_few().filter(supersedes=OuterRef("pk"))
+    return claims.filter(kind__in=GRADED_KINDS).exclude(Exists(superseding))
 
 
 def standing_claims():
-    """Public occurred and perpetrator claims that no public claim supersedes."""
-    return standing(public_claims())
+    """Public occurred and perpetrator claims that no public claim supersedes, for a page's few events."""
+    return standing(public_claims_of_few())
 
 
 def grades(claims):
@@ -76,7 +81,7 @@ def grades(claims):
 
 def event_grades(event):
     """The grades of one event, in one query; a staff preview of an unpublished event grades the claims it previews."""
-    claims = standing(public_claims().filter(event=event) if event.is_published else claims_previewed_with(event))
+    claims = standing(public_claims_of_few().filter(event=event) if event.is_published else claims_previewed_with(event))
     return grades(list(claims.select_related("actor", "claimant").order_by("slug")))
 
 

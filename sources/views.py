@@ -289,7 +289,7 @@ class ClaimListView(CountedByAddress, FilterView):
     paginate_by = 50
     template_name = "sources/claim_list.html"
     # Built once; each request reads a copy (ListView calls .all()), as building it again cost more than the copy.
-    queryset = as_listed(in_reading_order(public_claims()))
+    queryset = as_listed(in_reading_order(public_claims_of_few()))
 
     def chosen_order(self):
         """The column the reader sorted by ("-" first when reversed), or "" for the reading order."""
