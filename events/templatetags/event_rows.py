@@ -19,7 +19,7 @@ register = template.Library()
 
 @register.simple_tag
 def event_rows(events):
-    date_label, type_label, places_label = (escape(gettext(text)) for text in ("Date", "Type", "Places"))
+    date_label, type_label, places_label = escape(gettext("Date")), escape(gettext("Type")), escape(gettext("Places"))
     none_recorded = f'<span class="meta">{escape(gettext("none recorded"))}</span>'
     rows = []
     for event in events:

@@ -21,13 +21,16 @@ register = template.Library()
 
 @register.simple_tag
 def claim_rows(claims):
+    # Each label said once a page, in the reader's language (literal, so that makemessages finds them).
     label = {
-        name: escape(gettext(text))
-        for name, text in [
-            ("event", "Event"), ("kind", "Kind"), ("party", "Party"), ("figure", "Figure"),
-            ("wording", "Original wording"), ("claimant", "Claimant"), ("assessment", "Assessment"),
-            ("sources", "Sources"),
-        ]
+        "event": escape(gettext("Event")),
+        "kind": escape(gettext("Kind")),
+        "party": escape(gettext("Party")),
+        "figure": escape(gettext("Figure")),
+        "wording": escape(gettext("Original wording")),
+        "claimant": escape(gettext("Claimant")),
+        "assessment": escape(gettext("Assessment")),
+        "sources": escape(gettext("Sources")),
     }
     not_a_figure, none_published = escape(gettext("not a figure")), escape(gettext("none published"))
     rows = []
