@@ -125,7 +125,7 @@ def status_counts(site):
         )
     )
     rows = []
-    for model, _ in curated_admins(site):
+    for model, _model_admin in curated_admins(site):
         counts = dict(model._default_manager.order_by().values_list("status").annotate(n=Count("pk")))
         rows.append(
             {
@@ -141,7 +141,7 @@ def status_counts(site):
 def own_drafts(site, user):
     """The drafts this user has worked on, and their changes still waiting or lately rejected."""
     drafts = []
-    for model, _ in curated_admins(site):
+    for model, _model_admin in curated_admins(site):
         worked_on = model.history.filter(history_user=user).values("id")
         for entry in model._default_manager.filter(status=Status.DRAFT, pk__in=worked_on).order_by("pk"):
             drafts.append((entry, model._meta.verbose_name, url_of(entry, "change")))
@@ -166,7 +166,7 @@ def own_proposals(site, user):
 def recent_changes(site):
     """The latest revisions of any entry, newest first, with who and why."""
     latest = []
-    for model, _ in curated_admins(site):
+    for model, _model_admin in curated_admins(site):
         for record in model.history.select_related("history_user").order_by("-history_date", "-history_id")[:RECENT_CHANGES]:
             opts = model._meta
             history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[record.id])

@@ -110,13 +110,13 @@ def recent_changes(before=None, limit=PER_PAGE):
     candidates.sort(key=lambda record: (record[0], -order.index(record[1]), record[2]), reverse=True)
     page, more = candidates[:limit], len(candidates) > limit
     entries = {}
-    for _, _, _, model, pk in page:
+    for _date, _kind, _number, model, pk in page:
         entries.setdefault((model, pk), None)
     for model in {model for model, _ in entries}:
         for entry in model._default_manager.filter(pk__in=[pk for m, pk in entries if m is model]):
             entries[(model, entry.pk)] = entry
     logs, changes = {}, []
-    for _, _, number, model, pk in page:
+    for _date, _kind, number, model, pk in page:
         entry = entries[(model, pk)]
         if entry not in logs:
             logs[entry] = {revision.number: revision for revision in public_log_of(entry)}

@@ -34,7 +34,6 @@ from .public import (
     is_public,
     latest_first,
     public_citations,
-    public_claims,
     public_claims_of_few,
     standing_allegations,
     with_details,

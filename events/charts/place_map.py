@@ -335,7 +335,7 @@ def drawable_ancestor(place):
     """The nearest published place this one lies within that the map can draw: one with a point, or a country
     the base map has. Never a draft: the walk up stops at the first place that is not published."""
     parent = place.parent
-    for _ in range(ANCESTRY.count("parent")):
+    for _level in range(ANCESTRY.count("parent")):
         if parent is None or not parent.is_published:
             return None
         if parent.has_coordinates or (parent.kind == Place.Kind.COUNTRY and base_country(parent)):
