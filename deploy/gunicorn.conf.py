@@ -21,10 +21,12 @@ bind = ["127.0.0.1:8000"]
 worker_class = "sync"
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
 
-# The slowest answer, the CSV export of a record of 10,000 claims, takes 4.3 s at the
-# 99th percentile under load (docs/benchmark.md): a worker silent for 30 s is stuck,
-# and is replaced.
-timeout = 30
+# A sync worker tells the arbiter it is alive only between requests, so the timeout bounds
+# the longest answer: the whole-record files, which stream for minutes at a real conflict's
+# size (ACLED's file of 1,000,000 events took 131 s on PostgreSQL, docs/benchmark.md; a
+# 30-second timeout killed them mid-file). Pages answer in well under a second; a worker
+# silent for five minutes is stuck, and is replaced.
+timeout = 300
 # On a restart or a deploy, requests under way get as long to finish.
 graceful_timeout = 30
 # The proxy keeps its connections to gunicorn open between requests.
