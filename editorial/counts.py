@@ -24,9 +24,8 @@ from .page_cache import once_per_version
 def count_of(queryset, name=None):
     """queryset.count(), once per version of the record: under ``name`` when given (it must say everything
     the query depends on besides the record), else under the query's SQL."""
-    vendor = connections[queryset.db].vendor
     if name is not None:
-        return once_per_version(f"count\\n{vendor}\\n{name}", queryset.count)
+        return once_per_version(f"count\\n{connections[queryset.db].vendor}\\n{name}", queryset.count)
     try:
         return once_per_version(f"count\\n{query_key(as_counted(queryset))}", queryset.count)
     except EmptyResultSet:  # a filter that matches nothing, such as an empty __in

@@ -38,7 +38,8 @@ def is_public(path=""):
     """The condition that the claim (reached through ``path``, e.g. "claim__") is public.
 
     "Not one of the few hidden entries" rather than a join per reference: nothing to join to
-    count or scan claims, and a list can walk the events' index (see in_reading_order).
+    count or scan every claim, the form for a whole-record file or count. A query that reads a few
+    claims (a page, a chunk's lookups) uses public_claims_of_few() instead.
     """
     condition = Q(**{f"{path}status": Status.PUBLISHED})
     for field in CLAIM_REFERENCES:

@@ -304,7 +304,7 @@ class ClaimListView(CountedByAddress, FilterView):
         # The claims about an event, then the others: the first part in the order of the events' index, so a
         # page reads only its rows instead of sorting every claim; then one query for the page's details.
         ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
-        # Counted without the join (public claims name no hidden event), read through it.
+        # Counted as the claims about an event (once per version), read through the published events' index.
         about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
         about_no_event = (ids.filter(event__isnull=True),) * 2
         paginator, page, ids, is_paginated = super().paginate_queryset(
