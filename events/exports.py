@@ -137,6 +137,20 @@ def published_slugs(model, pks):
     return dict(model.objects.published().filter(pk__in=any_of(pks)).values_list("pk", "slug"))
 
 
+# How many entries a file keeps between its chunks (places, parent events, date codes) before it starts over:
+# enough that a region's villages or a war's campaigns are read once for many chunks, and a bound, so that a
+# worker streaming a million-event file does not grow with the record.
+KEPT_BETWEEN_CHUNKS = 20_000
+
+
+def make_room(memo, *kept_with_it):
+    """Empties the memo, and those kept with it, once it holds KEPT_BETWEEN_CHUNKS entries. Called before a
+    chunk reads what it needs, never while its rows are written, so a row never misses what its chunk read."""
+    if len(memo) >= KEPT_BETWEEN_CHUNKS:
+        for kept in (memo, *kept_with_it):
+            kept.clear()
+
+
 class PublishedSlugs:
     """The slugs of published entries that rows name (their parents), read as a file's chunks go: each entry
     once per file, though thousands of rows name the same war or region; None for an entry not published."""
@@ -145,6 +159,8 @@ class PublishedSlugs:
         self.model, self.known = model, {}
 
     def of(self, pks):
+        pks = list(pks)
+        make_room(self.known)
         missing = {pk for pk in pks if pk and pk not in self.known}
         if missing:
             found = published_slugs(self.model, missing)

@@ -145,7 +145,7 @@ def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
     time_precision_of = by_dates(time_precision)
     type_labels, sub_type_labels = labels(Event.Type.choices), labels(Event.SubType.choices)
-    for chunk in event_chunks(queryset, ancestry):
+    for chunk in event_chunks(queryset, ancestry, gazetteer):
         for event in chunk.events:
             pk, event_type, start = event.pk, event.event_type, event.start_date
             participants = chunk.participants.get(pk, ())

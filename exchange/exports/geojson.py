@@ -76,6 +76,7 @@ def event_features(queryset, urls, counts):
     for events in values_in_chunks(queryset, *fields):
         ids = [event.pk for event in events]
         places, graded = places_of(ids), grades_of(ids)
+        gazetteer.load(pk for named in places.values() for pk, _ in named)
         parents = parent_slugs.of(event.parent_id for event in events)
         for event in events:
             located = [
@@ -104,7 +105,7 @@ def event_features(queryset, urls, counts):
                         "place": place.slug,
                         "place_name": place.name,
                         "place_kind": place.kind,
-                        "coordinate_confidence": place.confidence,
+                        "coordinate_confidence": place.coordinate_confidence,
                         "grade_occurred": graded.get(event.pk, {}).get(Claim.Kind.OCCURRED),
                         "grade_perpetrator": graded.get(event.pk, {}).get(Claim.Kind.PERPETRATOR),
                     },

@@ -2,7 +2,8 @@
 
 Each chunk of events costs one query per related table (participants, places, public claims,
 those of them that a public claim supersedes, their citations, last change), plus one per level of nesting for parent events not seen
-before. What is small beside the events (places, actor relations) is read once per file.
+before and one per level of nesting for places not seen before. What a file keeps between chunks is bounded
+(make_room); only the actor relations, small beside the events, are read once per file.
 """
 
 from collections import namedtuple
@@ -11,7 +12,7 @@ from functools import cached_property
 
 from django.db.models import BigIntegerField, Func, Max
 
-from events.exports import any_of, grouped, participants_of, places_of, values_in_chunks
+from events.exports import any_of, grouped, make_room, participants_of, places_of, values_in_chunks
 from events.dates import days_open
 from events.models import DATE_FIELDS, ActorRelation, Event, Participation, Place, Status, coarsest
 from sources.grades import grades_by_event
@@ -35,13 +36,14 @@ DATES = slice(EVENT_FIELDS.index(DATE_FIELDS[0]), EVENT_FIELDS.index(DATE_FIELDS
 
 
 def by_dates(code):
-    """``code(event)``, for a code that reads only the event's DATE_FIELDS, worked out once per file for each
-    combination of them: thousands of events share theirs."""
+    """``code(event)``, for a code that reads only the event's DATE_FIELDS, worked out once for each
+    combination of them (thousands of events share theirs), up to a bound."""
     known = {}
 
     def of(event):
         key = event[DATES]
         if key not in known:
+            make_room(known)
             known[key] = code(event)
         return known[key]
 
@@ -63,7 +65,7 @@ def dating(event):
     return precision, days_open(start, event.start_precision, end, event.end_precision)
 
 
-PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude confidence")
+PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude coordinate_confidence")
 
 SETTLEMENTS = {Place.Kind.VILLAGE, Place.Kind.TOWN, Place.Kind.MILITARY_BASE, Place.Kind.RIVER_CROSSING}
 # How fine a place is: an event's location is its finest place.
@@ -79,19 +81,27 @@ FINENESS = {
 
 
 class Gazetteer:
-    """Every published place, by id, with the places it lies within."""
+    """The published places that a file's chunks name, by id, with the places they lie within: read as the
+    chunks name them (None for a place not published), kept between chunks up to a bound."""
 
     def __init__(self):
-        rows = Place.objects.published().values_list(
-            "pk", "slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence"
-        )
-        self.places = {row[0]: PlaceRow(*row) for row in rows}
-        self._located, self._cells = {}, {}
+        self.places, self._located, self._cells = {}, {}, {}
+
+    def load(self, ids):
+        """Reads the places not yet known and the places they lie within, one query per level of nesting."""
+        ids = list(ids)
+        make_room(self.places, self._located, self._cells)
+        wanted = {pk for pk in ids if pk not in self.places}
+        while wanted:
+            rows = Place.objects.published().filter(pk__in=any_of(wanted)).values_list(*PlaceRow._fields)
+            found = {row[0]: PlaceRow(*row) for row in rows}
+            self.places.update({pk: found.get(pk) for pk in wanted})
+            wanted = {place.parent_id for place in found.values() if place.parent_id and place.parent_id not in self.places}
 
     def lineage(self, pk):
         """The place, then each published place it lies within, innermost first."""
         seen = set()
-        while pk in self.places and pk not in seen:
+        while self.places.get(pk) and pk not in seen:
             seen.add(pk)
             yield self.places[pk]
             pk = self.places[pk].parent_id
@@ -116,7 +126,7 @@ class Gazetteer:
         """The finest published place of an event's (place id, name) pairs, or None."""
         if len(places) == 1:  # most events
             return self.places.get(places[0][0])
-        known = [self.places[pk] for pk, _ in places if pk in self.places]
+        known = [self.places[pk] for pk, _ in places if self.places.get(pk)]
         return min(known, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
 
     def cells(self, location, cells_of):
@@ -129,12 +139,14 @@ class Gazetteer:
 
 
 class Ancestry:
-    """Published events that others are part of, read as chunks name them and kept for the rest of the file."""
+    """Published events that others are part of, read as chunks name them and kept between chunks up to a bound."""
 
     def __init__(self):
         self.events = {}
 
     def load(self, ids):
+        ids = list(ids)
+        make_room(self.events)
         wanted = {pk for pk in ids if pk and pk not in self.events}
         while wanted:
             found = {
@@ -246,7 +258,7 @@ class EpochSeconds(Func):
 class EventChunk:
     """One chunk of events with what they name, each table asked once for the whole chunk."""
 
-    def __init__(self, events, ancestry):
+    def __init__(self, events, ancestry, gazetteer):
         ids = [event.pk for event in events]
         self.events = events
         self.participants = participants_of(ids)
@@ -256,6 +268,7 @@ class EventChunk:
         self.grades = grades_by_event((claim.pk, claim.event_id, claim.kind, claim.assessment) for claim in claims)
         self.sources = sources_of(claims)
         ancestry.load(event.parent_id for event in events)
+        gazetteer.load(pk for places in self.places.values() for pk, _ in places)
 
     @cached_property
     def last_changes(self):
@@ -276,9 +289,9 @@ def actors_in(participants, role):
     return [(label, kind) for r, _, label, kind in participants if r == role]
 
 
-def event_chunks(queryset, ancestry):
+def event_chunks(queryset, ancestry, gazetteer):
     for events in values_in_chunks(queryset, *EVENT_FIELDS):
-        yield EventChunk(events, ancestry)
+        yield EventChunk(events, ancestry, gazetteer)
 
 
 def without_containers(queryset):

@@ -130,7 +130,7 @@ def type_of_violence(event_type, side_a, side_b):
 def rows(queryset):
     gazetteer, ancestry, ties = Gazetteer(), Ancestry(), actor_ties()
     date_prec_of = by_dates(date_prec)
-    for chunk in event_chunks(queryset, ancestry):
+    for chunk in event_chunks(queryset, ancestry, gazetteer):
         for event in chunk.events:
             pk, start = event.pk, event.start_date
             participants = chunk.participants.get(pk, ())
