@@ -159,7 +159,6 @@ class PublishedSlugs:
         self.model, self.known = model, {}
 
     def of(self, pks):
-        pks = list(pks)
         make_room(self.known)
         missing = {pk for pk in pks if pk and pk not in self.known}
         if missing:

@@ -6,7 +6,6 @@ before and one per level of nesting for places not seen before. What a file keep
 (make_room); only the actor relations, small beside the events, are read once per file.
 """
 
-from collections import namedtuple
 from datetime import date
 from functools import cached_property
 
@@ -65,7 +64,8 @@ def dating(event):
     return precision, days_open(start, event.start_precision, end, event.end_precision)
 
 
-PlaceRow = namedtuple("PlaceRow", "pk slug name kind parent_id latitude longitude coordinate_confidence")
+PLACE_FIELDS = ("pk", "slug", "name", "kind", "parent_id", "latitude", "longitude", "coordinate_confidence")
+PARENT_EVENT_FIELDS = ("pk", "slug", "title", "event_type", "parent_id")
 
 SETTLEMENTS = {Place.Kind.VILLAGE, Place.Kind.TOWN, Place.Kind.MILITARY_BASE, Place.Kind.RIVER_CROSSING}
 # How fine a place is: an event's location is its finest place.
@@ -80,23 +80,28 @@ FINENESS = {
 }
 
 
+def read_with_parents(model, fields, ids, known):
+    """Adds to ``known`` the published entries of ``model`` with these ids that it lacks, as named rows of
+    ``fields`` (which hold "pk" and "parent_id"), then those they lie within or are part of: one query per
+    level of nesting. An entry not published is None, so that a lineage stops there."""
+    wanted = {pk for pk in ids if pk and pk not in known}
+    while wanted:
+        rows = model.objects.published().filter(pk__in=any_of(wanted)).values_list(*fields, named=True)
+        found = {row.pk: row for row in rows}
+        known.update({pk: found.get(pk) for pk in wanted})
+        wanted = {row.parent_id for row in found.values() if row.parent_id and row.parent_id not in known}
+
+
 class Gazetteer:
     """The published places that a file's chunks name, by id, with the places they lie within: read as the
-    chunks name them (None for a place not published), kept between chunks up to a bound."""
+    chunks name them, kept between chunks up to a bound."""
 
     def __init__(self):
         self.places, self._located, self._cells = {}, {}, {}
 
     def load(self, ids):
-        """Reads the places not yet known and the places they lie within, one query per level of nesting."""
-        ids = list(ids)
         make_room(self.places, self._located, self._cells)
-        wanted = {pk for pk in ids if pk not in self.places}
-        while wanted:
-            rows = Place.objects.published().filter(pk__in=any_of(wanted)).values_list(*PlaceRow._fields)
-            found = {row[0]: PlaceRow(*row) for row in rows}
-            self.places.update({pk: found.get(pk) for pk in wanted})
-            wanted = {place.parent_id for place in found.values() if place.parent_id and place.parent_id not in self.places}
+        read_with_parents(Place, PLACE_FIELDS, ids, self.places)
 
     def lineage(self, pk):
         """The place, then each published place it lies within, innermost first."""
@@ -130,7 +135,7 @@ class Gazetteer:
         return min(known, key=lambda place: (FINENESS[place.kind], place.latitude is None, place.name), default=None)
 
     def cells(self, location, cells_of):
-        """``cells_of(location, point, within)`` for this location, worked out once per file: the columns that
+        """``cells_of(location, point, within)`` for this location, kept with the places: the columns that
         say where an event is depend only on its location, which thousands of events share."""
         key = (location.pk if location else None, cells_of)
         if key not in self._cells:
@@ -145,31 +150,21 @@ class Ancestry:
         self.events = {}
 
     def load(self, ids):
-        ids = list(ids)
         make_room(self.events)
-        wanted = {pk for pk in ids if pk and pk not in self.events}
-        while wanted:
-            found = {
-                pk: (slug, title, event_type, parent_id)
-                for pk, slug, title, event_type, parent_id in Event.objects.published()
-                .filter(pk__in=any_of(wanted))
-                .values_list("pk", "slug", "title", "event_type", "parent_id")
-            }
-            self.events.update({pk: found.get(pk) for pk in wanted})
-            wanted = {parent for _, _, _, parent in found.values() if parent and parent not in self.events}
+        read_with_parents(Event, PARENT_EVENT_FIELDS, ids, self.events)
 
     def slug(self, pk):
         event = self.events.get(pk)
-        return event[0] if event else ""
+        return event.slug if event else ""
 
     def conflict_title(self, pk):
         """The title of the nearest published conflict the event is part of, through published parents only."""
         seen = set()
         while (event := self.events.get(pk)) and pk not in seen:
             seen.add(pk)
-            if event[2] == Event.Type.CONFLICT:
-                return event[1]
-            pk = event[3]
+            if event.event_type == Event.Type.CONFLICT:
+                return event.title
+            pk = event.parent_id
         return ""
 
 
