@@ -11,7 +11,8 @@ Only anonymous readers go through the cache. A request with a session or message
 cookie or an Authorization header (staff, previews, pending changes are all signed in)
 is served as if there were no cache, and nothing rendered for it is stored. Only 200
 responses to GET and HEAD of a public type are stored, never one that sets a cookie or
-says private/no-store (the admin does), nor anything under excluded_paths().
+says private/no-store (the admin does), nor anything under excluded_paths(). Whole streamed
+downloads (the exports) are kept as files instead, by editorial/file_cache.py, on the same terms.
 
 Every cacheable response carries an ETag and a Last-Modified from the version, and a
 conditional request for an unchanged record is answered 304 without rendering. Public
@@ -37,6 +38,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_etags
 from django.utils.translation import get_language_from_path
 
+from editorial import file_cache
 from editorial.history import tracked_models
 from menaka_site.languages import in_every_language
 
@@ -49,7 +51,7 @@ PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 # Headers a stored response may vary on: the key holds the Accept header and the language,
 # and no page differs by its cookies for a reader who has none of PERSONAL_COOKIES.
 HARMLESS_VARY = {"accept", "accept-language", "cookie"}
-# Larger bodies (whole exports) are rendered for each request instead.
+# Larger bodies are rendered for each request, but for whole streamed files (editorial/file_cache.py).
 LARGEST_STORED = 4 * 1024 * 1024
 
 _thread = threading.local()
@@ -205,12 +207,18 @@ class PageCacheMiddleware:
         stored = cache.get(key)
         if stored is not None:
             return answer(request, rebuilt(stored), version)
+        kept_at = file_cache.file_path(request, version, language_of(request))
+        kept = file_cache.kept_file(kept_at, request.method) if not request.META.get("QUERY_STRING") else None
+        if kept is not None:
+            return answer(request, stamp(kept, key, version), version)
         response = self.get_response(request)
         if not is_public(request, response):
             return response
         stamp(response, key, version)
         if not response.streaming and len(response.content) <= LARGEST_STORED:
             store(key, response)
+        elif file_cache.is_whole_file(request, response):
+            file_cache.keep_while_sending(response, kept_at)
         return answer(request, response, version)
 
 
@@ -246,13 +254,16 @@ def is_public(request, response):
 
 
 def page_key(request, version):
-    # A page's language is the one its address names (/fr/…), never the browser's Accept-Language
-    # or a cookie, as LocaleMiddleware decides with prefix_default_language=False.
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     page = "\n".join([
-        request.scheme, request.get_host(), request.get_full_path(), language, request.headers.get("Accept", ""),
+        request.scheme, request.get_host(), request.get_full_path(), language_of(request), request.headers.get("Accept", ""),
     ])
     return f"page:{version.token}:{hashlib.sha256(page.encode()).hexdigest()}"
+
+
+def language_of(request):
+    # A page's language is the one its address names (/fr/…), never the browser's Accept-Language
+    # or a cookie, as LocaleMiddleware decides with prefix_default_language=False.
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
 def etag(key):

@@ -189,6 +189,9 @@ def cache_from_url(url):
 # Pages live a day at most: those of an old version of the record are never asked for again.
 CACHES = {"default": {**cache_from_url(os.environ.get("CACHE_URL", "").strip()), "TIMEOUT": 24 * 3600}}
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+# Whole exports, kept as files once per version of the record (editorial/file_cache.py). Every worker of a
+# machine must see the same folder; one per site, as keeping a version's first file empties the others.
+FILE_CACHE_DIR = Path(os.environ.get("DJANGO_FILE_CACHE_DIR", "").strip() or BASE_DIR / "var" / "file-cache")
 
 # The front page shows the dossier the editors feature (Event.featured, in the admin). While no event is
 # featured — a record loaded before featuring existed — it shows this one, as it always has, if published.

@@ -39,8 +39,10 @@ def english_to_begin_with():
 
 
 @pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Each test starts with no pages cached (the suite's cache is in memory: no database needed)."""
+def empty_page_cache(settings, tmp_path):
+    """Each test starts with no pages cached (the suite's cache is in memory: no database needed), and
+    no file kept, in a folder of its own."""
+    settings.FILE_CACHE_DIR = tmp_path / "file-cache"
     cache.clear()
     yield
     cache.clear()

@@ -50,6 +50,7 @@ def site(tmp_path_factory):
             "DJANGO_BEHIND_TLS_PROXY": "true",
             "DATABASE_URL": database.url("menaka"),
             "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
+            "DJANGO_FILE_CACHE_DIR": str(tmp_path_factory.mktemp("file-cache")),
         }
         for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
             subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env, check=True)
