@@ -92,6 +92,7 @@ def test_a_signed_in_download_keeps_nothing():
     assert "Clash at Tamalat" in body.decode() and kept_files() == []
 
 
+@pytest.mark.django_db(transaction=True)  # the request's end closes the database connection, as on a server
 def test_a_download_broken_off_leaves_nothing_and_the_next_one_is_whole():
     for number in range(3):
         make_reported_event(f"Clash number {number}")
