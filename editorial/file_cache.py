@@ -30,23 +30,27 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, HttpResponse
+from django.utils.cache import has_vary_header
 
 logger = logging.getLogger(__name__)
 
-# Headers of the built response that belong to its body; the page cache stamps the rest for each reader.
-KEPT_HEADERS = ("content-type", "content-disposition", "content-language", "x-content-type-options")
+# Headers of the built response that belong to its body; the page cache stamps the validators for each
+# reader, and the middleware outside it adds the rest (language, security) to every response.
+KEPT_HEADERS = ("content-type", "content-disposition")
 
 
-def is_whole_file(request, response):
-    """A whole download, the same for every Accept header (the page key holds it, the file's does not)."""
-    varies = {header.strip().lower() for header in response.get("Vary", "").split(",")}
-    return response.streaming and not response.is_async and not request.META.get("QUERY_STRING") and "accept" not in varies
-
-
-def file_path(request, version, language):
+def whole_file_path(request, version, language):
+    """Where the download at this address is kept, or None for a filtered one (an address with a query string)."""
+    if request.META.get("QUERY_STRING"):
+        return None
     # Absolute addresses in a file (an entry's URL) depend on the scheme and the host.
     address = "\n".join([request.scheme, request.get_host(), request.path, language])
     return Path(settings.FILE_CACHE_DIR) / version.token / hashlib.sha256(address.encode()).hexdigest()
+
+
+def can_keep(response):
+    """A streamed body, the same for every Accept header (the page key holds it, the file's path does not)."""
+    return response.streaming and not response.is_async and not has_vary_header(response, "Accept")
 
 
 def kept_file(path, method):

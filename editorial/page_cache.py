@@ -207,8 +207,8 @@ class PageCacheMiddleware:
         stored = cache.get(key)
         if stored is not None:
             return answer(request, rebuilt(stored), version)
-        kept_at = file_cache.file_path(request, version, language_of(request))
-        kept = file_cache.kept_file(kept_at, request.method) if not request.META.get("QUERY_STRING") else None
+        kept_at = file_cache.whole_file_path(request, version, language_of(request))
+        kept = file_cache.kept_file(kept_at, request.method) if kept_at else None
         if kept is not None:
             return answer(request, stamp(kept, key, version), version)
         response = self.get_response(request)
@@ -217,7 +217,7 @@ class PageCacheMiddleware:
         stamp(response, key, version)
         if not response.streaming and len(response.content) <= LARGEST_STORED:
             store(key, response)
-        elif file_cache.is_whole_file(request, response):
+        elif kept_at and file_cache.can_keep(response):
             file_cache.keep_while_sending(response, kept_at)
         return answer(request, response, version)
 
