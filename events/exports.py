@@ -133,8 +133,18 @@ def entry_url_pattern(request, url_name):
     return request.build_absolute_uri(reverse(url_name, args=["SLUG"])).replace("SLUG", "{}")
 
 
+def published_values(model, pks, *fields):
+    """The ``fields`` of the published entries among ``pks``, as named rows (with their ``status``).
+
+    Read by primary key, the status checked here: asked as status = published, SQLite walks the status
+    index through every published entry, for a file's few hundred parents a hundred times the rows wanted
+    (an eighth of /events.csv's time at 100,000 events)."""
+    rows = model.objects.filter(pk__in=any_of(pks)).order_by().values_list("status", *fields, named=True)
+    return [row for row in rows if row.status == Status.PUBLISHED]
+
+
 def published_slugs(model, pks):
-    return dict(model.objects.published().filter(pk__in=any_of(pks)).values_list("pk", "slug"))
+    return {row.pk: row.slug for row in published_values(model, pks, "pk", "slug")}
 
 
 # How many entries a file keeps between its chunks (places, parent events, date codes) before it starts over:

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django.db.models import BigIntegerField, Func, Max
 
-from events.exports import any_of, grouped, make_room, participants_of, places_of, values_in_chunks
+from events.exports import any_of, grouped, make_room, participants_of, places_of, published_values, values_in_chunks
 from events.dates import days_open
 from events.models import DATE_FIELDS, ActorRelation, Event, Participation, Place, Status, coarsest
 from sources.grades import grades_by_event
@@ -86,7 +86,7 @@ def read_with_parents(model, fields, ids, known):
     level of nesting. An entry not published is None, so that a lineage stops there."""
     wanted = {pk for pk in ids if pk and pk not in known}
     while wanted:
-        rows = model.objects.published().filter(pk__in=any_of(wanted)).values_list(*fields, named=True)
+        rows = published_values(model, wanted, *fields)
         found = {row.pk: row for row in rows}
         known.update({pk: found.get(pk) for pk in wanted})
         wanted = {row.parent_id for row in found.values() if row.parent_id and row.parent_id not in known}
