@@ -11,15 +11,21 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from editorial.entry_urls import entry_url
 from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, split_lines
 from sources.grades import GRADED_KINDS, strongest_by_kind
 from sources.models import Citation, Claim, Source
 
 
+class APIURLField(serializers.HyperlinkedIdentityField):
+    """The entry's own API record, from entry_url(): a list names hundreds, and reverse() walks the URL patterns for each."""
+
+    def get_url(self, entry, view_name, request, format):
+        return request.build_absolute_uri(entry_url(view_name, entry.slug))
+
+
 def api_url(view_name):
-    return serializers.HyperlinkedIdentityField(
-        view_name=f"api:{view_name}-detail", lookup_field="slug", help_text="This entry in the API."
-    )
+    return APIURLField(view_name=f"api:{view_name}-detail", lookup_field="slug", help_text="This entry in the API.")
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -76,13 +82,26 @@ class EntrySerializer(serializers.ModelSerializer):
             field.read_only = True
         return fields
 
+    def nested(self, serializer_class, **kwargs):
+        """One serializer of this class for every row a method field gives it.
+
+        A ModelSerializer builds its fields when it is made, which costs as much as a dozen rows:
+        made once a row, it was a quarter of an event list's time.
+        """
+        made = self.__dict__.setdefault("_nested_serializers", {})
+        key = (serializer_class, tuple(sorted(kwargs.items())))
+        if key not in made:
+            made[key] = serializer_class(context=self.context, **kwargs)
+        return made[key]
+
+    def published_parent(self, ref_serializer, entry):
+        parent = entry.parent
+        if parent is None or not parent.is_published:
+            return None
+        return self.nested(ref_serializer).to_representation(parent)
+
 
 # References: how one entry names another.
-
-
-def published_parent(ref_serializer, entry, context):
-    parent = entry.parent
-    return ref_serializer(parent, context=context).data if parent is not None and parent.is_published else None
 
 
 class ActorRefSerializer(EntrySerializer):
@@ -205,7 +224,7 @@ class EventSerializer(EntrySerializer):
 
     @extend_schema_field(EventRefSerializer(allow_null=True))
     def get_part_of(self, event):
-        return published_parent(EventRefSerializer, event, self.context)
+        return self.published_parent(EventRefSerializer, event)
 
     @extend_schema_field(GradesSerializer)
     def get_grades(self, event):
@@ -240,7 +259,7 @@ class ActorSerializer(EntrySerializer):
     @extend_schema_field(ActorRelationSerializer(many=True))
     def get_relations(self, actor):
         relations = actor.published_relations_from + actor.published_relations_to
-        return ActorRelationSerializer(relations, many=True, context=self.context).data
+        return self.nested(ActorRelationSerializer, many=True).to_representation(relations)
 
 
 # Places
@@ -274,7 +293,7 @@ class PlaceSerializer(EntrySerializer):
 
     @extend_schema_field(PlaceRefSerializer(allow_null=True))
     def get_parent(self, place):
-        return published_parent(PlaceRefSerializer, place, self.context)
+        return self.published_parent(PlaceRefSerializer, place)
 
 
 # Sources and claims
