@@ -7,6 +7,7 @@ joined to its child whatever its status (a join costs no query) and shown only w
 """
 
 from django.db import models
+from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -88,11 +89,14 @@ class EntrySerializer(serializers.ModelSerializer):
         A ModelSerializer builds its fields when it is made, which costs as much as a dozen rows:
         made once a row, it was a quarter of an event list's time.
         """
-        made = self.__dict__.setdefault("_nested_serializers", {})
         key = (serializer_class, tuple(sorted(kwargs.items())))
-        if key not in made:
-            made[key] = serializer_class(context=self.context, **kwargs)
-        return made[key]
+        if key not in self.nested_serializers:
+            self.nested_serializers[key] = serializer_class(context=self.context, **kwargs)
+        return self.nested_serializers[key]
+
+    @cached_property
+    def nested_serializers(self):
+        return {}
 
     def published_parent(self, ref_serializer, entry):
         parent = entry.parent
