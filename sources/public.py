@@ -26,9 +26,10 @@ def public_claims_of_few():
     Each named entry's status is read on the claim's joined row (a primary-key lookup per claim,
     the joins select_related makes anyway), where public_claims() lists every hidden entry of the
     record for each query: 5,000 hidden events, 500 places at 100,000 events, 5 ms a query on
-    SQLite, and an actor's page makes eight. The claims list reads its pages this way too: walking the
-    events' index, it checks only the claims of a page, where PostgreSQL, given the lists of hidden
-    entries, joined and sorted every claim of the record (3.4 s a page at 1,000,000 events, 70 ms so).
+    SQLite, and an actor's page makes eight. The claims lists read their pages this way too, walking an
+    index (the events' chronology on the site, the claims' keys in the API) and checking only the
+    claims of a page, where PostgreSQL, given the lists of hidden entries, joined and sorted every
+    claim of the record (3.4 s a page at 1,000,000 events, 70 ms so).
     For a file or a count over the whole record, public_claims() stays the cheaper form.
     """
     return Claim.objects.filter(is_public_by_row())

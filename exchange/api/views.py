@@ -25,7 +25,7 @@ from menaka_site.entry_addresses import RENAMED, WITHDRAWN, redirect_keeping_que
 from sources.filters import ClaimFilter, SourceFilter
 from sources.models import Source
 from sources.grades import standing_claims
-from sources.public import public_claims, with_details, with_revisions, with_same_allegations
+from sources.public import public_claims_of_few, with_details, with_revisions, with_same_allegations
 
 from . import serializers
 from .reference import reference
@@ -209,7 +209,7 @@ class ClaimViewSet(PublishedEntries):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return with_revisions(with_same_allegations(with_details(public_claims())))
+        return with_revisions(with_same_allegations(with_details(public_claims_of_few())))
 
 
 class DocsView(TemplateView):
