@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 
 from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, Status
@@ -48,6 +48,18 @@ def test_the_same_seed_makes_the_same_record():
     synthesize(300, seed=7)
 
     assert exported() == first
+
+
+def test_postgresql_plans_for_the_synthesized_rows_at_once_and_sqlite_keeps_planning_without_statistics():
+    synthesize(300, seed=3)
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'events_event'")
+            assert cursor.fetchone()[0] >= 300
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            assert cursor.fetchone()[0] == 0
 
 
 def test_another_seed_adds_beside_what_is_there_and_the_same_seed_is_refused():
