@@ -14,6 +14,7 @@ from events.charts import basemap
 from events.charts import place_map as map_charts
 from events.models import Event, Place, Status
 from events.templatetags.record import coordinates
+from sources.management.commands.synthesize import gather_statistics
 from tests.factories import make_event, make_place
 
 pytestmark = pytest.mark.django_db
@@ -369,11 +370,7 @@ def grow(records, number, offset=0):
         Event.event_places.rel.related_model(event=event, place=place) for event, place in zip(events, places)
     ])
     record_changed()  # bulk writes send no signals: the page cache must hear of them
-    if connection.vendor == "postgresql":
-        # As autovacuum would after a bulk load: without fresh statistics PostgreSQL may take the grown
-        # tables for nearly empty ones and plan nested scans of every row (a query ran for minutes in CI).
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE events_place, events_event, events_eventplace")
+    gather_statistics()  # without them PostgreSQL planned nested scans of every row: a query ran for minutes in CI
 
 
 @pytest.mark.parametrize("limit", [1000, 5], ids=["drawn", "counted"])

@@ -22,7 +22,7 @@ class APIURLField(serializers.HyperlinkedIdentityField):
     """The entry's own API record, from entry_url(): a list names hundreds, and reverse() walks the URL patterns for each."""
 
     def get_url(self, entry, view_name, request, format):
-        return request.build_absolute_uri(entry_url(view_name, entry.slug))
+        return request.build_absolute_uri(entry_url(view_name, getattr(entry, self.lookup_field)))
 
 
 def api_url(view_name):
