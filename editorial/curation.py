@@ -2,7 +2,7 @@
 
 import functools
 
-from django.db import models
+from django.db import connections, models
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +34,30 @@ class CuratedQuerySet(models.QuerySet):
 
 
 CuratedManager = models.Manager.from_queryset(CuratedQuerySet)
+
+
+class CheckedPerRow(models.Func):
+    """SQLite's unary plus: the same value, in a term that SQLite checks on each row it reads but will not seek an
+    index with."""
+
+    template = "+%(expressions)s"
+
+
+def status_checked_per_row(queryset):
+    """The same rows, with the status term that published() adds checked on the rows a narrower term finds.
+
+    Without statistics SQLite takes "status = published" for a selective term. Where an index starts with the
+    status and holds the list's order, it walks every published entry in that order and checks each against the
+    narrow term (a few events of one actor's: 14 ms at 100,000 events, against 0.2 ms read by key and sorted).
+    For a term known to find few rows only; the other databases plan with statistics and get the queryset as is.
+    """
+    if connections[queryset.db].vendor != "sqlite":
+        return queryset
+    queryset = queryset.all()
+    query = queryset.query
+    status = queryset.model._meta.get_field("status").get_col(query.base_table)
+    query.where = query.where.replace_expressions({status: CheckedPerRow(status)})
+    return queryset
 
 
 class CuratedModel(models.Model):

@@ -4,11 +4,13 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from editorial.curation import status_checked_per_row
 
 from .models import Actor, Event, EventPlace, Participation, Place, Status
 
@@ -204,13 +206,26 @@ class EventFilter(django_filters.FilterSet):
 
     # Subqueries rather than joins: a join needs DISTINCT, which cannot walk the list's index.
     def filter_with_participant(self, queryset, name, actors):
-        return queryset.filter(pk__in=Participation.objects.filter(actor__in=actors).values("event_id"))
+        return events_among(queryset, Participation.objects.filter(actor__in=actors).values("event_id"))
 
     def filter_at_place_or_within(self, queryset, name, places):
-        return queryset.filter(pk__in=EventPlace.objects.filter(place__in=places_within(places)).values("event_id"))
+        return events_among(queryset, EventPlace.objects.filter(place__in=places_within(places)).values("event_id"))
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
+
+
+# Up to this many, an actor's or a place's events are read by key and sorted: 2.5 ms at most on SQLite. With more, each
+# page of the list reads the published events in order until it has its rows, which then come often.
+FEW_EVENTS = 2000
+
+
+def events_among(queryset, event_ids):
+    """The events of queryset whose ids the subquery ``event_ids`` gives; on SQLite, read by key when they are few."""
+    events = queryset.filter(pk__in=event_ids)
+    if connections[queryset.db].vendor == "sqlite" and not event_ids[FEW_EVENTS : FEW_EVENTS + 1].exists():
+        return status_checked_per_row(events)
+    return events
 
 
 def places_within(places):

@@ -82,18 +82,30 @@ def published_participations():
 # Events
 
 
+def as_listed_events(events):
+    """Events with only the columns a row of the list shows ({% event_rows %}): not their summaries and search text."""
+    return events.only("slug", "title", "event_type", *DATE_FIELDS).prefetch_related(
+        published_places("event_id", "place__slug", "place__name")
+    )
+
+
 class EventListView(CountedByAddress, FilterView):
     filterset_class = EventFilter
     paginate_by = 25
     template_name = "events/event_list.html"
+    queryset = by_date(Event.objects.published())
 
-    # Only the columns a row shows ({% event_rows %}): not the summaries and search text of the page's events.
-    # Built once; each request reads a copy (ListView calls .all()).
-    queryset = (
-        by_date(Event.objects.published())
-        .only("slug", "title", "event_type", *DATE_FIELDS)
-        .prefetch_related(published_places("event_id", "place__slug", "place__name"))
-    )
+    def paginate_queryset(self, queryset, page_size):
+        # A page's keys first, read from the list's index alone, then its rows by key. Reading the rows themselves,
+        # PostgreSQL reads the table row of every event a deep page skips (page 1000: 40 ms at 100,000 events, 4 ms
+        # from the index).
+        paginator, page, keys, is_paginated = super().paginate_queryset(
+            queryset.values_list("pk", flat=True), page_size
+        )
+        keys = list(keys)
+        rows = as_listed_events(Event.objects.all()).in_bulk(keys)
+        page.object_list = [rows[key] for key in keys]
+        return paginator, page, page.object_list, is_paginated
 
 
 def event_detail(request, slug):

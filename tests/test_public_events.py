@@ -5,7 +5,11 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from events import filters
 
 from events.models import Event, Participation, Place, Status
 from sources.models import Claim
@@ -276,6 +280,73 @@ def test_the_list_is_paginated_and_page_links_keep_the_filters(client):
     assert 'href="?type=battles&amp;page=2" rel="next">Next page</a>' in first_page
     assert listed_titles(second) == [f"Battle {day}" for day in range(26, 31)]
     assert 'href="?type=battles&amp;page=1" rel="prev">Previous page</a>' in second.content.decode()
+
+
+# How the list reads its rows
+
+
+def listed_with_keys_query(client, query):
+    """The titles listed, the SQL that chose them, and SQLite's plan for it (None on PostgreSQL, which plans with
+    statistics)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(EVENTS, query)
+    sql = next(q["sql"] for q in queries if q["sql"].startswith('SELECT "events_event"."id" AS "pk"') and "LIMIT" in q["sql"])
+    plan = None
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = " / ".join(row[3] for row in cursor.fetchall())
+    return listed_titles(response), sql, plan
+
+
+def make_events_of(actor, count):
+    for day in range(1, count + 1):
+        make_event(title=f"Raid {day:02}", start_date=D(2022, 12, day), participants=[(actor, Participation.Role.SIDE_A)])
+
+
+def test_an_actors_few_events_are_read_by_key_in_date_order_and_never_a_draft(client):
+    jnim = make_actor(slug="jnim")
+    make_events_of(jnim, 3)
+    make_event(title="Draft raid", status=Status.DRAFT, start_date=D(2022, 12, 2), participants=[(jnim, Participation.Role.SIDE_A)])
+    make_event(title="Another group's raid", start_date=D(2022, 12, 2))
+
+    titles, sql, plan = listed_with_keys_query(client, {"actor": "jnim"})
+
+    assert titles == ["Raid 01", "Raid 02", "Raid 03"]
+    if connection.vendor == "sqlite":
+        # Not a walk through every published event in date order, checking each against the actor.
+        assert "SEARCH events_event USING INTEGER PRIMARY KEY" in plan and "event_status_chronology_idx" not in plan
+    else:
+        assert '"events_event"."status" = ' in sql and '+"events_event"' not in sql
+
+
+def test_an_actor_with_many_events_has_its_first_found_in_date_order_along_the_list(client, monkeypatch):
+    monkeypatch.setattr(filters, "FEW_EVENTS", 2)
+    jnim = make_actor(slug="jnim")
+    make_events_of(jnim, 3)
+    make_event(title="Draft raid", status=Status.DRAFT, start_date=D(2022, 12, 2), participants=[(jnim, Participation.Role.SIDE_A)])
+
+    titles, sql, plan = listed_with_keys_query(client, {"actor": "jnim"})
+
+    assert titles == ["Raid 01", "Raid 02", "Raid 03"]
+    assert '+"events_event"' not in sql
+    if connection.vendor == "sqlite":
+        assert "event_status_chronology_idx" in plan
+
+
+def test_a_page_is_read_by_its_keys_first(client):
+    for day in range(1, 29):
+        make_event(title=f"Day {day:02}", start_date=D(2022, 12, day))
+    make_event(title="Draft day", status=Status.DRAFT, start_date=D(2022, 12, 27))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(EVENTS, {"page": "2"})
+
+    assert listed_titles(response) == ["Day 26", "Day 27", "Day 28"]
+    selects = [q["sql"] for q in queries if q["sql"].startswith('SELECT "events_event"."id"')]
+    keys, rows = selects[-2:]
+    assert keys.startswith('SELECT "events_event"."id" AS "pk" FROM') and "OFFSET 25" in keys
+    assert '"events_event"."summary"' not in rows and "OFFSET" not in rows
 
 
 # The event page
