@@ -5,6 +5,7 @@ import functools
 from django.db import connections, models
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -81,15 +82,16 @@ class CuratedModel(models.Model):
 
     def _get_FIELD_display(self, field):
         # Django's get_<field>_display() hashes the field's whole list of choices on each call, translating
-        # every label: a list page calls it for each row and column. The same answer from a dict kept per field.
+        # every label: a list page calls it for each row and column. The same answer from a dict kept per field
+        # and language.
         value = getattr(self, field.attname)
-        return force_str(choice_labels(field).get(make_hashable(value), value), strings_only=True)
+        return choice_labels(field, get_language()).get(make_hashable(value), value)
 
 
 @functools.cache
-def choice_labels(field):
-    """{value: label} of a field's choices; the labels stay lazy, each said in the language of the moment."""
-    return {make_hashable(value): label for value, label in field.flatchoices}
+def choice_labels(field, language):
+    """{value: label} of a field's choices, each label said in the language (the one active when called)."""
+    return {make_hashable(value): force_str(label) for value, label in field.flatchoices}
 
 
 def unique_slug(model_name):

@@ -194,11 +194,20 @@ def actor_detail(request, slug):
 # Places
 
 
+PLACE_ROW_COLUMNS = ("slug", "status", "name", "kind", "latitude", "longitude", "coordinate_confidence")
+
+
 class PlaceListView(CountedByAddress, FilterView):
     filterset_class = PlaceFilter
     paginate_by = 100
     template_name = "events/place_list.html"
-    queryset = Place.objects.published().select_related("parent").order_by("name", "pk")
+    # Only the columns a row shows ({% place_rows %}), of the place and the place it lies within.
+    queryset = (
+        Place.objects.published()
+        .select_related("parent")
+        .only("parent", *PLACE_ROW_COLUMNS, *(f"parent__{column}" for column in PLACE_ROW_COLUMNS))
+        .order_by("name", "pk")
+    )
 
 
 def place_detail(request, slug):

@@ -1,22 +1,26 @@
 """The lists are built in cheaper ways than Django's own: entries' addresses from one reverse() per URL name
 (editorial.entry_urls), filter fields rendered once per way they look ({% filter_fields %}), rows built in
-Python ({% claim_rows %}, {% event_rows %}), counts kept under the view and its query string
+Python ({% claim_rows %}, {% event_rows %}, {% actor_rows %}, {% place_rows %}, {% source_rows %}), counts kept under the view and its query string
 (editorial.counts.CountedByAddress). A reader sees what the templates showed before, in either language,
 wherever the site is served from, whatever was asked before.
 
 The page cache is off, so that each request renders its page.
 """
 
+import datetime
 import html
 import re
+from decimal import Decimal
 
 import pytest
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, get_script_prefix, reverse, set_script_prefix
 from django.utils import translation
 
+from editorial.curation import Status
 from editorial.entry_urls import entry_url
-from sources.models import Claim
+from events.models import Place
+from sources.models import Claim, Source
 from tests.factories import make_actor, make_claim, make_event, make_place, make_source
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +153,48 @@ def test_a_lists_count_is_the_same_on_every_page_and_in_any_order_of_its_filters
     assert "1 event, by date" in text_of(reader.get(f"{EVENTS}?type=riots&start=2022-01-01"))
     assert "1 event, by date" in text_of(reader.get(f"{EVENTS}?start=2022-01-01&type=riots&page=1"))
     assert "30 events, 1 to 25 shown" in text_of(reader.get(f"{EVENTS}?type=battles"))
+
+
+def rows_of(response):
+    """Each row of the list's table, as the words a reader sees in each of its cells."""
+    body = content(response).split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [
+        [" ".join(html.unescape(re.sub(r"<[^>]*>", " ", cell)).split()) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def test_the_actor_place_and_source_rows_say_each_cell_in_the_readers_language_escaped(reader):
+    make_actor(name="A&B <group>", aliases="Alpha\nBeta <b>")
+    make_actor(name="Zed")
+    region = make_place(
+        name="Ménaka <Nord>", kind=Place.Kind.REGION, latitude=Decimal("15.91"), longitude=Decimal("2.40"),
+        coordinate_confidence=Place.CoordinateConfidence.REPRESENTATIVE,
+    )
+    make_place(
+        name="Haroum", parent=region, latitude=Decimal("15.26"), longitude=Decimal("-0.52"),
+        coordinate_confidence=Place.CoordinateConfidence.LOW,
+    )
+    make_place(name="Tin-Biden", parent=make_place(name="Draft area", status=Status.DRAFT))
+    make_source(title="<Radio> report", author="A & B", publication_date=datetime.date(2022, 12, 4))
+    make_source(title="Communiqué", publisher="Ministry", kind=Source.Kind.REPORT)
+
+    assert rows_of(reader.get("/actors/")) == [["A&B <group>", "Armed group", "Alpha; Beta <b>"], ["Zed", "Armed group", "—"]]
+    assert rows_of(reader.get("/fr/actors/"))[0] == ["A&B <group>", "Groupe armé", "Alpha; Beta <b>"]
+    assert rows_of(reader.get("/places/")) == [
+        ["Haroum", "Village", "Ménaka <Nord>", "around 15.3° N, 0.5° W (low confidence, approximate)"],
+        ["Ménaka <Nord>", "Region", "—", "15.91° N, 2.4° E (a representative point for an area)"],
+        ["Tin-Biden", "Village", "—", "Location not published"],
+    ]
+    assert rows_of(reader.get("/fr/places/"))[0] == [
+        "Haroum", "Village", "Ménaka <Nord>", "vers 15,3° N, 0,5° O (confiance faible, approximatif)"
+    ]
+    assert rows_of(reader.get("/sources/")) == [
+        ["<Radio> report", "not known", "A & B", "4 December 2022", "News article", "0"],
+        ["Communiqué", "Ministry", "not known", "not known", "Report", "0"],
+    ]
+    assert rows_of(reader.get("/fr/sources/"))[0] == ["<Radio> report", "inconnu", "A & B", "4 décembre 2022", "Article de presse", "0"]
+    for page in ("/actors/", "/places/", "/sources/"):
+        typed = content(reader.get(page))
+        assert "<group>" not in typed and "<Nord>" not in typed and "<Radio>" not in typed and "<b>" not in typed
+    assert "Draft area" not in content(reader.get("/places/"))
