@@ -2,8 +2,8 @@
 
 Built here rather than in the template, as the event list's rows are (event_rows): a page has a
 hundred rows, and the template engine's look-ups for their cells were most of its rendering
-(about 0.1 ms a row), so the lists cost four to five times as much at scale as on the article's
-dozen entries. The HTML is the same as the template's was; each value is escaped as {{ }} escapes it.
+(about 0.3 ms a row: the place list took 33 ms at 100,000 events, 10 ms for the article's 18
+places). The HTML is the same as the template's was; each value is escaped as {{ }} escapes it.
 """
 
 from html import escape
