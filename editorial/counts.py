@@ -79,6 +79,14 @@ class RecordPaginator(Paginator):
         return super().count
 
 
+def rows_by_key(queryset, keys):
+    """The rows of queryset with these primary keys, in the keys' order: a page's rows, once a cheaper query has
+    chosen and ordered its keys."""
+    keys = list(keys)
+    rows = queryset.in_bulk(keys)
+    return [rows[key] for key in keys]
+
+
 class CountedByAddress:
     """For a list view whose rows depend only on its query string: its count kept under the view and that query
     string without the page number, with no SQL to compile to know it."""

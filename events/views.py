@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import CountedByAddress
+from editorial.counts import CountedByAddress, rows_by_key
 from editorial.curation import Status
 
 from . import names
@@ -102,9 +102,7 @@ class EventListView(CountedByAddress, FilterView):
         paginator, page, keys, is_paginated = super().paginate_queryset(
             queryset.values_list("pk", flat=True), page_size
         )
-        keys = list(keys)
-        rows = as_listed_events(Event.objects.all()).in_bulk(keys)
-        page.object_list = [rows[key] for key in keys]
+        page.object_list = rows_by_key(as_listed_events(Event.objects.all()), keys)
         return paginator, page, page.object_list, is_paginated
 
 

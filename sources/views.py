@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import CountedByAddress, counts_of
+from editorial.counts import CountedByAddress, counts_of, rows_by_key
 from editorial.curation import Status
 from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
@@ -310,8 +310,7 @@ class ClaimListView(CountedByAddress, FilterView):
         paginator, page, ids, is_paginated = super().paginate_queryset(
             ChainedLists(about_events, about_no_event, count_name=self.count_name()), page_size
         )
-        details = as_listed(Claim.objects.filter(pk__in=ids)).in_bulk()
-        page.object_list = [details[pk] for pk in ids]
+        page.object_list = rows_by_key(as_listed(Claim.objects.all()), ids)
         return paginator, page, page.object_list, is_paginated
 
 
