@@ -44,12 +44,12 @@ def links(response):
     return set(re.findall(r'href="([^"]*)"', content(response)))
 
 
-def served_under(reader, prefix, path):
+def served_under(reader, prefix, path, **request):
     """The page as a WSGI server gives it to a site served under prefix (the test client sets no script prefix)."""
     before = get_script_prefix()
     set_script_prefix(prefix)
     try:
-        return reader.get(path, SCRIPT_NAME=prefix)
+        return reader.get(path, SCRIPT_NAME=prefix, **request)
     finally:
         set_script_prefix(before)
 
@@ -78,6 +78,45 @@ def test_the_lists_link_to_entries_in_the_readers_language_and_under_the_sites_a
     assert not {f"/fr/{entry}" for entry in entries} & english
     assert not [link for link in english if link.startswith("/record/")]
     assert f"/places/{place.slug}/" in links(reader.get(EVENTS))
+
+
+def test_the_actor_place_and_source_lists_link_in_the_readers_language_and_under_the_sites_address(reader):
+    region = make_place(kind=Place.Kind.REGION)
+    village = make_place(parent=region)
+    actor, source = make_actor(), make_source()
+    lists = {
+        "/actors/": [f"actors/{actor.slug}/"],
+        "/places/": [f"places/{village.slug}/", f"places/{region.slug}/"],
+        "/sources/": [f"sources/{source.slug}/"],
+    }
+
+    for path, entries in lists.items():
+        assert {f"/record/fr/{entry}" for entry in entries} <= links(served_under(reader, "/record", f"/fr{path}"))
+        english = links(reader.get(path))
+        assert {f"/{entry}" for entry in entries} <= english
+        assert not {f"/fr/{entry}" for entry in entries} & english
+        assert not [link for link in english if link.startswith("/record/")]
+
+
+def test_the_apis_addresses_name_the_host_and_the_sites_address_each_request_came_to(reader):
+    place = make_place()
+    event = make_event(places=[place])
+
+    def addresses(response):
+        row = response.json()["results"][0]
+        return row["api_url"], row["page_url"], row["places"][0]["place"]["api_url"]
+
+    assert addresses(reader.get("/api/events/")) == (
+        f"http://testserver/api/events/{event.slug}/",
+        f"http://testserver/events/{event.slug}/",
+        f"http://testserver/api/places/{place.slug}/",
+    )
+    assert addresses(served_under(reader, "/record", "/api/events/", HTTP_HOST="localhost", secure=True)) == (
+        f"https://localhost/record/api/events/{event.slug}/",
+        f"https://localhost/record/events/{event.slug}/",
+        f"https://localhost/record/api/places/{place.slug}/",
+    )
+    assert addresses(reader.get("/api/events/"))[0] == f"http://testserver/api/events/{event.slug}/"
 
 
 def test_an_entrys_address_is_what_reverse_gives():

@@ -12,6 +12,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from editorial.entry_urls import Addresses
+
 from .record import confidence_in_brief, coordinates
 
 register = template.Library()
@@ -22,9 +24,10 @@ NOTHING = "—"
 @register.simple_tag
 def actor_rows(actors):
     kind_label, aliases_label = escape(gettext("Kind")), escape(gettext("Also known as"))
+    addresses = Addresses()
     return mark_safe("".join(f"""
     <tr>
-      <th scope="row"><a href="{escape(actor.get_absolute_url())}">{escape(str(actor))}</a></th>
+      <th scope="row"><a href="{escape(addresses.of("actor-detail", actor.slug))}">{escape(str(actor))}</a></th>
       <td data-label="{kind_label}">{escape(actor.get_kind_display())}</td>
       <td data-label="{aliases_label}">{"; ".join(map(escape, actor.alias_list)) or NOTHING}</td>
     </tr>
@@ -35,21 +38,22 @@ def actor_rows(actors):
 def place_rows(places):
     kind_label, within_label = escape(gettext("Kind")), escape(gettext("Within"))
     location_label, not_published = escape(gettext("Location")), escape(gettext("Location not published"))
+    addresses = Addresses()
     return mark_safe("".join(f"""
     <tr>
-      <th scope="row"><a href="{escape(place.get_absolute_url())}">{escape(place.name)}</a></th>
+      <th scope="row"><a href="{escape(addresses.of("place-detail", place.slug))}">{escape(place.name)}</a></th>
       <td data-label="{kind_label}">{escape(place.get_kind_display())}</td>
-      <td data-label="{within_label}">{published_parent(place)}</td>
+      <td data-label="{within_label}">{published_parent(place, addresses)}</td>
       <td data-label="{location_label}">{location(place) if place.has_coordinates else not_published}</td>
     </tr>
     """ for place in places))
 
 
-def published_parent(place):
+def published_parent(place, addresses):
     parent = place.parent
     if parent is None or not parent.is_published:
         return NOTHING
-    return f'<a href="{escape(parent.get_absolute_url())}">{escape(parent.name)}</a>'
+    return f'<a href="{escape(addresses.of("place-detail", parent.slug))}">{escape(parent.name)}</a>'
 
 
 def location(place):

@@ -12,6 +12,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from editorial.entry_urls import Addresses
+
 from .record import event_dates
 
 register = template.Library()
@@ -21,21 +23,22 @@ register = template.Library()
 def event_rows(events):
     date_label, type_label, places_label = escape(gettext("Date")), escape(gettext("Type")), escape(gettext("Places"))
     none_recorded = f'<span class="meta">{escape(gettext("none recorded"))}</span>'
+    addresses = Addresses()
     rows = []
     for event in events:
         rows.append(f"""
     <tr>
       <td data-label="{date_label}">{conditional_escape(event_dates(event))}</td>
-      <th scope="row"><a href="{escape(event.get_absolute_url())}">{escape(event.title)}</a></th>
+      <th scope="row"><a href="{escape(addresses.of("event-detail", event.slug))}">{escape(event.title)}</a></th>
       <td data-label="{type_label}">{escape(event.get_event_type_display())}</td>
-      <td data-label="{places_label}">{places(event.published_event_places) or none_recorded}</td>
+      <td data-label="{places_label}">{places(event.published_event_places, addresses) or none_recorded}</td>
     </tr>
     """)
     return mark_safe("".join(rows))
 
 
-def places(event_places):
+def places(event_places, addresses):
     return ", ".join(
-        f'<a href="{escape(event_place.place.get_absolute_url())}">{escape(event_place.place.name)}</a>'
+        f'<a href="{escape(addresses.of("place-detail", event_place.place.slug))}">{escape(event_place.place.name)}</a>'
         for event_place in event_places
     )

@@ -4,7 +4,7 @@ import functools
 
 from django import template
 from django.utils.dateformat import format as format_date
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import get_language, gettext_lazy, pgettext
 
@@ -144,11 +144,13 @@ def coordinates(place):
     """Latitude and longitude in degrees; a low-confidence point is rounded to a tenth of a degree (about 10 km)."""
     if not place.has_coordinates:
         return _("Location not published")
-    north, south, east, west = compass_points(get_language())
+    language = get_language()
+    north, south, east, west = compass_points(language)
+    mark = decimal_mark(language)
     if place.coordinate_confidence == Place.CoordinateConfidence.LOW:
-        latitude, longitude = _degrees(place.latitude, north, south, 1), _degrees(place.longitude, east, west, 1)
+        latitude, longitude = _degrees(place.latitude, north, south, mark, 1), _degrees(place.longitude, east, west, mark, 1)
         return _("around %(latitude)s, %(longitude)s") % {"latitude": latitude, "longitude": longitude}
-    return f"{_degrees(place.latitude, north, south)}, {_degrees(place.longitude, east, west)}"
+    return f"{_degrees(place.latitude, north, south, mark)}, {_degrees(place.longitude, east, west, mark)}"
 
 
 @functools.cache
@@ -162,12 +164,19 @@ def compass_points(language):
     )
 
 
-def _degrees(value, positive, negative, decimals=None):
+@functools.cache
+def decimal_mark(language):
+    """The language's decimal mark, looked up once rather than for each coordinate of a list's places (a degree has
+    no thousands to group, so the mark is all that number_format would change)."""
+    return get_format("DECIMAL_SEPARATOR", language)
+
+
+def _degrees(value, positive, negative, mark, decimals=None):
     """15.3° N in English, 15,3° N in French: the decimal mark is the reader's."""
     hemisphere = positive if value >= 0 else negative
     magnitude = abs(value)
     text = f"{magnitude:.{decimals}f}" if decimals is not None else f"{magnitude.normalize():f}"
-    return f"{number_format(text)}° {hemisphere}"
+    return f"{text.replace('.', mark)}° {hemisphere}"
 
 
 CONFIDENCE_IN_BRIEF = {

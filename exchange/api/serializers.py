@@ -12,17 +12,29 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from editorial.entry_urls import entry_url
+from editorial.entry_urls import Addresses
 from events.models import Actor, ActorRelation, Event, EventPlace, Participation, Place, split_lines
 from sources.grades import GRADED_KINDS, strongest_by_kind
 from sources.models import Citation, Claim, Source
 
 
-class APIURLField(serializers.HyperlinkedIdentityField):
-    """The entry's own API record, from entry_url(): a list names hundreds, and reverse() walks the URL patterns for each."""
+class WritesAddresses:
+    """A field that writes entry addresses, hundreds a list: each from pieces read once per request (Addresses)
+    rather than a reverse() and a build_absolute_uri() for each."""
+
+    _addresses = None
+
+    def addresses(self, request):
+        if self._addresses is None or self._addresses.request is not request:
+            self._addresses = Addresses(request)
+        return self._addresses
+
+
+class APIURLField(WritesAddresses, serializers.HyperlinkedIdentityField):
+    """The entry's own API record."""
 
     def get_url(self, entry, view_name, request, format):
-        return request.build_absolute_uri(entry_url(view_name, getattr(entry, self.lookup_field)))
+        return self.addresses(request).absolute(view_name, getattr(entry, self.lookup_field))
 
 
 def api_url(view_name):
@@ -30,14 +42,15 @@ def api_url(view_name):
 
 
 @extend_schema_field(OpenApiTypes.URI)
-class PageURLField(serializers.Field):
+class PageURLField(WritesAddresses, serializers.Field):
     """The entry's public page, as a full address."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, url_name, **kwargs):
         super().__init__(source="*", read_only=True, help_text="The entry's public page on the site.", **kwargs)
+        self.url_name = url_name
 
     def to_representation(self, entry):
-        return self.context["request"].build_absolute_uri(entry.get_absolute_url())
+        return self.addresses(self.context["request"]).absolute(self.url_name, entry.slug)
 
 
 class PrecisionField(serializers.ChoiceField):
@@ -184,7 +197,7 @@ class GradesSerializer(serializers.Serializer):
 
 class EventSerializer(EntrySerializer):
     api_url = api_url("event")
-    page_url = PageURLField()
+    page_url = PageURLField("event-detail")
     part_of = serializers.SerializerMethodField(help_text="The event this one is part of.")
     start_precision = PrecisionField("start")
     end_precision = PrecisionField("end")
@@ -250,7 +263,7 @@ class ActorRelationSerializer(EntrySerializer):
 
 class ActorSerializer(EntrySerializer):
     api_url = api_url("actor")
-    page_url = PageURLField()
+    page_url = PageURLField("actor-detail")
     aliases = LinesField(help_text="Other names and spellings.")
     relations = serializers.SerializerMethodField(
         help_text="Stated ties to other actors, read as “subject kind object”, in both directions."
@@ -271,7 +284,7 @@ class ActorSerializer(EntrySerializer):
 
 class PlaceSerializer(EntrySerializer):
     api_url = api_url("place")
-    page_url = PageURLField()
+    page_url = PageURLField("place-detail")
     alternate_names = LinesField(help_text="Other spellings seen in print.")
     parent = serializers.SerializerMethodField(help_text="The place this one is within.")
     latitude = serializers.FloatField(allow_null=True, help_text="Null when no published source gives coordinates.")
@@ -305,7 +318,7 @@ class PlaceSerializer(EntrySerializer):
 
 class SourceSerializer(EntrySerializer):
     api_url = api_url("source")
-    page_url = PageURLField()
+    page_url = PageURLField("source-detail")
 
     class Meta:
         model = Source
@@ -336,7 +349,7 @@ class CitationSerializer(EntrySerializer):
 
 class ClaimSerializer(EntrySerializer):
     api_url = api_url("claim")
-    page_url = PageURLField()
+    page_url = PageURLField("claim-detail")
     claimant = ActorRefSerializer(allow_null=True, help_text="Who makes the claim; null when the source states it in its own voice.")
     party = ActorRefSerializer(allow_null=True, help_text="The party affected: whose fighters died, whose strength is given.")
     actor = ActorRefSerializer(allow_null=True, help_text="The actor the claim is about: the commander named, the alleged perpetrator.")

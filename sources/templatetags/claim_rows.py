@@ -14,6 +14,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from editorial.entry_urls import Addresses
+
 from .claims import claimant, figure
 
 register = template.Library()
@@ -33,19 +35,20 @@ def claim_rows(claims):
         "sources": escape(gettext("Sources")),
     }
     not_a_figure, none_published = escape(gettext("not a figure")), escape(gettext("none published"))
+    addresses = Addresses()
     rows = []
     for claim in claims:
         rows.append(f"""
     <tr>
-      <th scope="row"><a href="{escape(claim.get_absolute_url())}">{escape(claim.statement)}</a></th>
-      <td data-label="{label["event"]}">{linked(claim.event, claim.event and claim.event.title)}</td>
+      <th scope="row"><a href="{escape(addresses.of("claim-detail", claim.slug))}">{escape(claim.statement)}</a></th>
+      <td data-label="{label["event"]}">{linked(addresses, "event-detail", claim.event, claim.event and claim.event.title)}</td>
       <td data-label="{label["kind"]}">{escape(claim.get_kind_display())}</td>
-      <td data-label="{label["party"]}">{linked(claim.party, claim.party and claim.party.label)}</td>
+      <td data-label="{label["party"]}">{linked(addresses, "actor-detail", claim.party, claim.party and claim.party.label)}</td>
       <td data-label="{label["figure"]}" class="claim-figure">{escape(capfirst(figure(claim))) or not_a_figure}</td>
       <td data-label="{label["wording"]}"><q>{escape(claim.wording)}</q></td>
       <td data-label="{label["claimant"]}">{conditional_escape(claimant(claim))}</td>
       <td data-label="{label["assessment"]}">{assessment(claim)}</td>
-      <td data-label="{label["sources"]}">{sources(claim.public_citations) or none_published}</td>
+      <td data-label="{label["sources"]}">{sources(claim.public_citations, addresses) or none_published}</td>
     </tr>
     """)
     return mark_safe("".join(rows))
@@ -55,13 +58,13 @@ def assessment(claim):
     return f'<span class="assessment assessment-{escape(claim.assessment)}">{escape(claim.get_assessment_display())}</span>'
 
 
-def linked(entry, text):
-    return f'<a href="{escape(entry.get_absolute_url())}">{escape(text)}</a>' if entry else "—"
+def linked(addresses, url_name, entry, text):
+    return f'<a href="{escape(addresses.of(url_name, entry.slug))}">{escape(text)}</a>' if entry else "—"
 
 
-def sources(citations):
+def sources(citations, addresses):
     return "; ".join(
-        f'<a href="{escape(citation.source.get_absolute_url())}">'
+        f'<a href="{escape(addresses.of("source-detail", citation.source.slug))}">'
         f"{escape(citation.source.publisher or citation.source.title)}</a>"
         + (f" ({escape(citation.locator)})" if citation.locator else "")
         for citation in citations

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from editorial.dates import day_month_year
+from editorial.entry_urls import Addresses
 
 register = template.Library()
 
@@ -19,9 +20,10 @@ register = template.Library()
 @register.simple_tag
 def source_rows(sources):
     not_known = escape(gettext("not known"))
+    addresses = Addresses()
     return mark_safe("".join(f"""
     <tr>
-      <th scope="row"><a href="{escape(source.get_absolute_url())}">{escape(source.title)}</a></th>
+      <th scope="row"><a href="{escape(addresses.of("source-detail", source.slug))}">{escape(source.title)}</a></th>
       <td>{escape(source.publisher) or not_known}</td>
       <td>{escape(source.author) or not_known}</td>
       <td>{publication_date(source.publication_date) or not_known}</td>
