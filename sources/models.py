@@ -44,6 +44,10 @@ class Source(CuratedModel):
         verbose_name_plural = _("sources")
         ordering = ["title"]
         constraints = [unique_slug("source")]
+        indexes = [
+            # The source list and the API's, by title: read in order, not every source sorted for each page.
+            models.Index(fields=["title", "id"], name="source_title_idx"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.publisher})" if self.publisher else self.title

@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_actor, make_claim, make_event
+from tests.factories import make_actor, make_claim, make_event, make_place, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +88,37 @@ def test_every_list_pages_in_a_unique_order(client):
         pages = follow(client, f"/api/{name}/?page_size=2")
         slugs = [slug for page in pages for slug in page]
         assert len(slugs) == len(set(slugs)) == 5, name
+
+
+@pytest.mark.parametrize(("name", "make", "field", "table"), [
+    ("actors", make_actor, "name", "events_actor"),
+    ("places", make_place, "name", "events_place"),
+    ("sources", make_source, "title", "sources_source"),
+])
+def test_the_lists_by_name_page_both_ways_in_the_order_of_their_index(client, name, make, field, table):
+    for n in (3, 1, 4, 0, 2):
+        make(slug=f"{name}-{n}", **{field: f"Name {n}"})
+    ordered = [f"{name}-{n}" for n in range(5)]
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/api/{name}/")
+    first_page = next(query["sql"] for query in queries if query["sql"].startswith(f'SELECT "{table}"."id"'))
+    forward = follow(client, f"/api/{name}/?page_size=2")
+    last = client.get(f"/api/{name}/?page_size=2")
+    while last.json()["next"]:
+        last = client.get(last.json()["next"])
+    backward = follow(client, last.json()["previous"], link="previous")
+
+    assert forward == [ordered[0:2], ordered[2:4], ordered[4:]]
+    assert backward == [ordered[2:4], ordered[0:2]]
+    # A name or title is never unknown: ordered without "NULLS LAST", which SQLite meets by sorting every
+    # published row for each page rather than reading the list's index in order.
+    assert "NULLS" not in first_page
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {first_page}")
+            plan = " / ".join(row[3] for row in cursor.fetchall())
+        assert "TEMP B-TREE" not in plan, plan
 
 
 def test_the_page_size_defaults_to_50_and_may_go_up_to_500(client):

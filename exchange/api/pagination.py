@@ -34,8 +34,8 @@ class KeysetPagination(BasePagination):
         self.keys = [(name, is_nullable(queryset.model, name)) for name in view.keyset]
         size = self.requested_page_size(request)
         direction, position = self.requested_cursor(request)
-        ascending = [F(name).asc(nulls_last=True) for name, _ in self.keys]
-        descending = [F(name).desc(nulls_first=True) for name, _ in self.keys]
+        ascending = [ascending_order(name, nullable) for name, nullable in self.keys]
+        descending = [descending_order(name, nullable) for name, nullable in self.keys]
 
         if direction == BEFORE:
             rows = list(queryset.filter(sorting_before(self.keys, position)).order_by(*descending)[: size + 1])
@@ -132,6 +132,17 @@ def cursor_signer(request):
 
 def is_nullable(model, name):
     return model._meta.pk.name != name and name != "pk" and model._meta.get_field(name).null
+
+
+def ascending_order(name, nullable):
+    """Unknown values last, said only of a column that can hold them: SQLite stores NULLs first in an index,
+    so "NULLS LAST" makes it sort every row rather than read the list's index in order (a whole scan and
+    sort of 10,000 places for each page of /api/places/ at 100,000 events)."""
+    return F(name).asc(nulls_last=True) if nullable else F(name).asc()
+
+
+def descending_order(name, nullable):
+    return F(name).desc(nulls_first=True) if nullable else F(name).desc()
 
 
 def sorting_after(keys, position):
