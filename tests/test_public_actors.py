@@ -28,6 +28,18 @@ def test_the_list_shows_published_actors_with_kind_and_aliases(client):
     assert '<td data-label="Kind">Person</td>' in page
 
 
+def test_the_list_shows_fifty_actors_a_page_by_name(client):
+    for number in range(51):
+        make_actor(name=f"Actor {number:02d}")
+
+    first = client.get(reverse("actor-list")).content.decode()
+    second = client.get(reverse("actor-list"), {"page": "2"}).content.decode()
+
+    assert "Actor 49" in first and "Actor 50" not in first
+    assert 'href="?page=2"' in first
+    assert "Actor 50" in second and "Actor 49" not in second
+
+
 def test_the_actor_page_shows_kind_short_name_aliases_and_description(client):
     jnim = make_actor(
         slug="jnim",

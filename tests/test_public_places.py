@@ -35,6 +35,18 @@ def test_the_list_shows_places_with_kind_parent_and_location(client):
     assert '<td data-label="Location">Location not published</td>' in page
 
 
+def test_the_list_shows_fifty_places_a_page_by_name(client):
+    for number in range(51):
+        make_place(name=f"Place {number:02d}")
+
+    first = client.get(reverse("place-list")).content.decode()
+    second = client.get(reverse("place-list"), {"page": "2"}).content.decode()
+
+    assert "Place 49" in first and "Place 50" not in first
+    assert 'href="?page=2"' in first
+    assert "Place 50" in second and "Place 49" not in second
+
+
 def test_the_place_page_shows_kind_parent_spellings_and_description(client):
     region = make_place(name="Gao Region", kind=Place.Kind.REGION)
     village = make_place(name="N'Tillit", parent=region, alternate_names="Ntillit\nN'Tilit", description="A rural village.")
