@@ -66,7 +66,14 @@ def counts_of(querysets, name):
 
 
 class RecordPaginator(Paginator):
-    """A paginator whose count is count_of() when it pages a queryset (any other sequence counts itself)."""
+    """A paginator whose count is count_of() when it pages a queryset (any other sequence counts itself), and
+    which reads a page past the middle of the list from its end.
+
+    A page is read with OFFSET: the database steps over every row before it. The last pages of a million
+    events would step over nearly all of them; read in the reverse order, a page steps over the rows after
+    it instead, so that no page steps over more than half the list, and the last is as quick as the first.
+    Only for an order that ends with the primary key: in any other, rows that tie could change places.
+    """
 
     def __init__(self, *args, count_name=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,6 +84,25 @@ class RecordPaginator(Paginator):
         if isinstance(self.object_list, QuerySet):
             return count_of(self.object_list, self.count_name)
         return super().count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if self.count - top < bottom and in_a_unique_order(self.object_list):
+            rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
+            return self._get_page(rows[::-1], number, self)
+        return self._get_page(self.object_list[bottom:top], number, self)
+
+
+def in_a_unique_order(rows):
+    """Whether rows is a queryset, one that can be read in reverse, whose order ends with its primary key."""
+    if not isinstance(rows, QuerySet) or not rows.query.order_by or rows.query.is_sliced or rows.query.combinator:
+        return False
+    last = rows.query.order_by[-1]
+    return isinstance(last, str) and last.lstrip("-") in ("pk", rows.model._meta.pk.attname)
 
 
 def rows_by_key(queryset, keys):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from events import filters
 
 from events.models import Event, Participation, Place, Status
+from events.views import EventListView
 from sources.models import Claim
 from tests.factories import make_actor, make_claim, make_event, make_place, make_source
 
@@ -345,8 +346,36 @@ def test_a_page_is_read_by_its_keys_first(client):
     assert listed_titles(response) == ["Day 26", "Day 27", "Day 28"]
     selects = [q["sql"] for q in queries if q["sql"].startswith('SELECT "events_event"."id"')]
     keys, rows = selects[-2:]
-    assert keys.startswith('SELECT "events_event"."id" AS "pk" FROM') and "OFFSET 25" in keys
-    assert '"events_event"."summary"' not in rows and "OFFSET" not in rows
+    assert keys.startswith('SELECT "events_event"."id" AS "pk" FROM') and "LIMIT 3" in keys
+    assert '"events_event"."summary"' not in rows and "LIMIT" not in rows
+
+
+def listed_slugs(response):
+    return re.findall(r'<th scope="row"><a href="/events/([^/"]+)/">', response.content.decode())
+
+
+@pytest.mark.parametrize("query", [{}, {"actor": "jnim"}])
+def test_a_page_past_the_middle_is_read_from_the_end_with_the_rows_read_from_the_start(client, monkeypatch, query):
+    monkeypatch.setattr(EventListView, "paginate_by", 2)
+    jnim = make_actor(slug="jnim")
+    # Dates that tie and dates not known, titles that tie: the order falls back on the end, the title, the key.
+    days = [D(2022, 12, 3), None, D(2022, 12, 3), D(2022, 1, 1), None, D(2022, 12, 5), D(2022, 12, 3)]
+    made = [
+        make_event(title=f"Clash {n % 2}", start_date=day, participants=[(jnim, Participation.Role.SIDE_A)])
+        for n, day in enumerate(days)
+    ]
+    made.append(make_event(title="Draft clash", status=Status.DRAFT, participants=[(jnim, Participation.Role.SIDE_A)]))
+    in_order = sorted(made[:-1], key=lambda event: (event.start_date is None, event.start_date or D.min, event.title, event.pk))
+
+    pages = []
+    for number in range(1, 5):
+        with CaptureQueriesContext(connection) as queries:
+            pages.append(listed_slugs(client.get(EVENTS, {**query, "page": number})))
+        keys = [q["sql"] for q in queries if q["sql"].startswith('SELECT "events_event"."id" AS "pk"')][-1]
+        # Pages 3 and 4 of 4 are nearer the end: read in the reverse order, skipping the rows after them.
+        assert (" DESC" in keys) == (number > 2), number
+
+    assert pages == [[event.slug for event in in_order[start : start + 2]] for start in range(0, 7, 2)]
 
 
 # The event page
