@@ -238,6 +238,11 @@ class EpochSeconds(Func):
 
     output_field = BigIntegerField()
 
+    @property
+    def convert_value(self):
+        # The database gives a whole number already: Django would pass each of a file's rows through int() again.
+        return self._convert_value_noop
+
     def as_sqlite(self, compiler, connection, **extra_context):
         # SQLite keeps times as UTC text, "2026-12-02 03:19:00.999999": its first 19 characters, as strftime would round
         # the fraction. The format goes as a parameter, clear of the placeholders.
