@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Value
+from django.db.models import Count, F, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import CountedByAddress, counts_of, rows_by_key
+from editorial.counts import CountedByAddress, counts_of
 from editorial.curation import Status
 from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
@@ -28,12 +28,12 @@ from events.views import (
 )
 
 from .filters import CLAIM_ORDERINGS, ClaimListFilter
+from .listed_claims import listed_claims
 from .models import Citation, Claim, Source
 from .public import (
     in_reading_order,
     is_public,
     latest_first,
-    public_citations,
     public_claims_of_few,
     standing_allegations,
     with_details,
@@ -267,28 +267,12 @@ def language_name(code):
 # Claims
 
 
-def as_listed(claims):
-    """Claims with what a row of the list shows ({% claim_rows %}) and no more: the entries it names and the
-    public citations' sources, each with only the columns it prints (a claim's every column, and its actor's
-    and place's, were most of the time spent making a page's few hundred objects)."""
-    citations = public_citations().only("claim_id", "locator", "source__slug", "source__publisher", "source__title")
-    return (
-        claims.select_related("event", "party", "claimant")
-        .only(
-            "slug", "statement", "kind", "qualifier", "value_low", "value_high", "unit", "magnitude", "wording",
-            "assessment", "event__slug", "event__title", "party__slug", "party__name", "party__short_name",
-            "claimant__slug", "claimant__name", "claimant__short_name", "claimant__status",
-        )
-        .prefetch_related(Prefetch("citations", queryset=citations, to_attr="public_citations"))
-    )
-
-
 class ClaimListView(CountedByAddress, FilterView):
     filterset_class = ClaimListFilter
     paginate_by = 50
     template_name = "sources/claim_list.html"
     # Built once; each request reads a copy (ListView calls .all()), as building it again cost more than the copy.
-    queryset = as_listed(in_reading_order(public_claims_of_few()))
+    queryset = in_reading_order(public_claims_of_few())
 
     def chosen_order(self):
         """The column the reader sorted by ("-" first when reversed), or "" for the reading order."""
@@ -299,18 +283,17 @@ class ClaimListView(CountedByAddress, FilterView):
         return {**super().get_context_data(**kwargs), "sort": sort_headings(self.chosen_order())}
 
     def paginate_queryset(self, queryset, page_size):
-        if self.chosen_order():
-            return super().paginate_queryset(queryset, page_size)
-        # The claims about an event, then the others: the first part in the order of the events' index, so a
-        # page reads only its rows instead of sorting every claim; then one query for the page's details.
-        ids = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
-        # Counted as the claims about an event (once per version), read through the published events' index.
-        about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
-        about_no_event = (ids.filter(event__isnull=True),) * 2
-        paginator, page, ids, is_paginated = super().paginate_queryset(
-            ChainedLists(about_events, about_no_event, count_name=self.count_name()), page_size
-        )
-        page.object_list = rows_by_key(as_listed(Claim.objects.all()), ids)
+        # A page's keys first, then one query for its rows' details (listed_claims).
+        ids = queryset.values_list("pk", flat=True)
+        if not self.chosen_order():
+            # The claims about an event, then the others: the first part in the order of the events' index, so a
+            # page reads only its rows instead of sorting every claim. Counted as the claims about an event (once
+            # per version), read through the published events' index.
+            about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
+            about_no_event = (ids.filter(event__isnull=True),) * 2
+            ids = ChainedLists(about_events, about_no_event, count_name=self.count_name())
+        paginator, page, ids, is_paginated = super().paginate_queryset(ids, page_size)
+        page.object_list = listed_claims(ids)
         return paginator, page, page.object_list, is_paginated
 
 

@@ -21,7 +21,7 @@ from editorial.curation import Status
 from editorial.entry_urls import entry_url
 from events.models import Place
 from sources.models import Claim, Source
-from tests.factories import make_actor, make_claim, make_event, make_place, make_source
+from tests.factories import make_actor, make_citation, make_claim, make_event, make_place, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +237,37 @@ def test_the_actor_place_and_source_rows_say_each_cell_in_the_readers_language_e
         typed = content(reader.get(page))
         assert "<group>" not in typed and "<Nord>" not in typed and "<Radio>" not in typed and "<b>" not in typed
     assert "Draft area" not in content(reader.get("/places/"))
+
+
+def test_the_claim_rows_say_each_cell_in_the_readers_language_in_either_order(reader):
+    jnim = make_actor(name="Jama'at Nusrat al-Islam wal-Muslimin", short_name="JNIM")
+    isgs = make_actor(name="Islamic State Sahel <Province>")
+    raid = make_event(title="Raid on Haroum", start_date=datetime.date(2022, 12, 5))
+    announced = make_claim(
+        event=raid, party=isgs, claimant=jnim, statement="JNIM says it killed ISGS fighters",
+        qualifier=Claim.Qualifier.MORE_THAN, value_low=73, value_high=None, unit=Claim.Unit.FIGHTERS,
+        wording="73+", assessment=Claim.Assessment.CONTESTED,
+    )  # fmt: skip
+    make_citation(announced, make_source(title="Broadcast", publisher="Radio <Ménaka>"), locator="02:10")
+    make_citation(announced, make_source(title="A draft source", status=Status.DRAFT))
+    make_citation(announced, make_source(title="A report", publisher=""))
+    make_claim(
+        actor=jnim, kind=Claim.Kind.COMMANDER, statement="Who leads JNIM", qualifier=Claim.Qualifier.NOT_A_FIGURE,
+        unit="", wording="its emir", sources=[make_source(title="Profile", publisher="Observer")],
+    )  # fmt: skip
+
+    about_the_raid = [
+        "JNIM says it killed ISGS fighters", "Raid on Haroum", "Killed", "Islamic State Sahel <Province>",
+        "More than 73 fighters", "73+", "JNIM", "Contested", "A report ; Radio <Ménaka> (02:10)",
+    ]  # fmt: skip
+    about_no_event = [
+        "Who leads JNIM", "—", "Commander", "—", "not a figure", "its emir", "Observer , in its own voice", "Reported", "Observer",
+    ]  # fmt: skip
+    assert rows_of(reader.get(CLAIMS)) == [about_the_raid, about_no_event]
+    assert rows_of(reader.get(CLAIMS, {"order": "-kind"})) == [about_the_raid, about_no_event]
+    assert rows_of(reader.get(CLAIMS, {"order": "kind"})) == [about_no_event, about_the_raid]
+    assert rows_of(reader.get(f"/fr{CLAIMS}"))[0][2:5] == ["Tués", "Islamic State Sahel <Province>", "Plus de 73 combattants"]
+    assert rows_of(reader.get(f"/fr{CLAIMS}"))[0][7] == "Contestée"
+    typed = content(reader.get(CLAIMS))
+    assert "<Province>" not in typed and "<Ménaka>" not in typed and "A draft source" not in typed
+    assert f'href="{jnim.get_absolute_url()}">JNIM</a>' in typed

@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from editorial.entry_urls import Addresses
+from sources.models import Claim
 
 from .claims import claimant, figure
 
@@ -35,27 +36,34 @@ def claim_rows(claims):
         "sources": escape(gettext("Sources")),
     }
     not_a_figure, none_published = escape(gettext("not a figure")), escape(gettext("none published"))
+    kinds, assessments = names_of(Claim.Kind), names_of(Claim.Assessment)
     addresses = Addresses()
     rows = []
     for claim in claims:
         rows.append(f"""
     <tr>
       <th scope="row"><a href="{escape(addresses.of("claim-detail", claim.slug))}">{escape(claim.statement)}</a></th>
-      <td data-label="{label["event"]}">{linked(addresses, "event-detail", claim.event, claim.event and claim.event.title)}</td>
-      <td data-label="{label["kind"]}">{escape(claim.get_kind_display())}</td>
+      <td data-label="{label["event"]}">{linked(addresses, "event-detail", claim.event, claim.event and claim.event.label)}</td>
+      <td data-label="{label["kind"]}">{kinds.get(claim.kind) or escape(claim.kind)}</td>
       <td data-label="{label["party"]}">{linked(addresses, "actor-detail", claim.party, claim.party and claim.party.label)}</td>
       <td data-label="{label["figure"]}" class="claim-figure">{escape(capfirst(figure(claim))) or not_a_figure}</td>
       <td data-label="{label["wording"]}"><q>{escape(claim.wording)}</q></td>
-      <td data-label="{label["claimant"]}">{conditional_escape(claimant(claim))}</td>
-      <td data-label="{label["assessment"]}">{assessment(claim)}</td>
+      <td data-label="{label["claimant"]}">{conditional_escape(claimant(claim, addresses))}</td>
+      <td data-label="{label["assessment"]}">{assessment(claim, assessments)}</td>
       <td data-label="{label["sources"]}">{sources(claim.public_citations, addresses) or none_published}</td>
     </tr>
     """)
     return mark_safe("".join(rows))
 
 
-def assessment(claim):
-    return f'<span class="assessment assessment-{escape(claim.assessment)}">{escape(claim.get_assessment_display())}</span>'
+def names_of(choices):
+    """{value: its name in the reader's language, escaped}: what get_FOO_display() says, looked up once a page."""
+    return {value: escape(str(name)) for value, name in choices.choices}
+
+
+def assessment(claim, names):
+    name = names.get(claim.assessment) or escape(claim.assessment)
+    return f'<span class="assessment assessment-{escape(claim.assessment)}">{name}</span>'
 
 
 def linked(addresses, url_name, entry, text):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from editorial.dates import day_month_year
+from editorial.entry_urls import Addresses
 from events.excerpts import excerpt
 from sources import grades
 from sources.models import Claim
@@ -166,19 +167,24 @@ def public(entry):
 
 
 @register.filter
-def claimant(claim):
+def claimant(claim, addresses=None):
     """Who makes the claim, as a link; with none named, the sources that state it in their own voice, or "unattributed".
 
-    A filter rather than an included template: it is on every row of the claims list.
+    A filter rather than an included template: it is on every row of the claims list, which passes the
+    Addresses of its response.
     """
+    addresses = addresses or Addresses()
     person = public(claim.claimant)
     if person is not None:
-        return format_html('<a href="{}">{}</a>', person.get_absolute_url(), person.label)
+        return format_html('<a href="{}">{}</a>', addresses.of("actor-detail", person.slug), person.label)
     if claim.public_citations:
         sources = format_html_join(
             ", ",
             '<a href="{}">{}</a>',
-            ((c.source.get_absolute_url(), c.source.publisher or c.source.title) for c in claim.public_citations),
+            (
+                (addresses.of("source-detail", c.source.slug), c.source.publisher or c.source.title)
+                for c in claim.public_citations
+            ),
         )
         own_voice = ngettext("%(sources)s, in its own voice", "%(sources)s, in their own voice", len(claim.public_citations))
         return format_html(own_voice.replace("%(sources)s", "{}"), sources)
