@@ -11,7 +11,7 @@ query depends on besides the record; any other queryset under its compiled SQL, 
 milliseconds to make.
 """
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import QuerySet
@@ -67,12 +67,12 @@ def counts_of(querysets, name):
 
 class RecordPaginator(Paginator):
     """A paginator whose count is count_of() when it pages a queryset (any other sequence counts itself), and
-    which reads a page past the middle of the list from its end.
+    which reads a page past the middle of the list from its end (rows_between).
 
     A page is read with OFFSET: the database steps over every row before it. The last pages of a million
     events would step over nearly all of them; read in the reverse order, a page steps over the rows after
     it instead, so that no page steps over more than half the list, and the last is as quick as the first.
-    Only for an order that ends with the primary key: in any other, rows that tie could change places.
+    Only for an order that ends with a unique column: in any other, rows that tie could change places.
     """
 
     def __init__(self, *args, count_name=None, **kwargs):
@@ -91,18 +91,35 @@ class RecordPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if self.count - top < bottom and in_a_unique_order(self.object_list):
-            rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
-            return self._get_page(rows[::-1], number, self)
-        return self._get_page(self.object_list[bottom:top], number, self)
+        return self._get_page(rows_between(self.object_list, self.count, bottom, top), number, self)
+
+
+def rows_between(rows, count, start, stop):
+    """rows[start:stop] of a list of ``count`` rows, read from its end when the slice lies past the middle and the
+    rows are a queryset in a unique order (so that reversed, each row keeps its place)."""
+    if count - stop < start and in_a_unique_order(rows):
+        return list(rows.reverse()[count - stop : count - start])[::-1]
+    return rows[start:stop]
 
 
 def in_a_unique_order(rows):
-    """Whether rows is a queryset, one that can be read in reverse, whose order ends with its primary key."""
+    """Whether rows is a queryset, one that can be read in reverse, whose order ends with a unique column (its
+    primary key, or a slug that no two rows share): rows that tie on every other key are told apart by it."""
     if not isinstance(rows, QuerySet) or not rows.query.order_by or rows.query.is_sliced or rows.query.combinator:
         return False
     last = rows.query.order_by[-1]
-    return isinstance(last, str) and last.lstrip("-") in ("pk", rows.model._meta.pk.attname)
+    return isinstance(last, str) and is_unique(rows.model, last.lstrip("-"))
+
+
+def is_unique(model, name):
+    """Whether the model's own column ``name`` ("pk" for its primary key) holds no value twice."""
+    if name == "pk":
+        return True
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False  # a related model's column ("event__id") or an annotation: not worth the proof
+    return field.unique or any(constraint.fields == (name,) for constraint in model._meta.total_unique_constraints)
 
 
 def rows_by_key(queryset, keys):

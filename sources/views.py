@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from editorial.counts import CountedByAddress, counts_of
+from editorial.counts import CountedByAddress, counts_of, rows_between
 from editorial.curation import Status
 from editorial.page_cache import once_per_version
 from events.excerpts import excerpt
@@ -320,7 +320,8 @@ class ChainedLists:
     """Querysets read one after the other as one list, with what a paginator asks of it: a count and slices.
 
     Each part is a pair of querysets of the same rows: one to count them, one to read them in order. The
-    counts are kept under count_name (see editorial.counts.counts_of).
+    counts are kept under count_name (see editorial.counts.counts_of). A slice past the middle of a part is
+    read from that part's end (editorial.counts.rows_between), as a RecordPaginator reads a queryset.
     """
 
     ordered = True
@@ -345,7 +346,7 @@ class ChainedLists:
         rows = []
         for queryset, count in zip(self.querysets, self.counts):
             if start < count and stop > 0:
-                rows.extend(queryset[max(start, 0) : min(stop, count)])
+                rows.extend(rows_between(queryset, count, max(start, 0), min(stop, count)))
             start, stop = start - count, stop - count
         return rows
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from events.models import Status
 from sources.models import Claim
+from sources.views import ClaimListView
 from tests.factories import make_actor, make_citation, make_claim, make_event, make_place, make_source, make_user
 
 pytestmark = pytest.mark.django_db
@@ -314,6 +315,39 @@ def test_the_list_is_paginated_and_keeps_the_filters_in_its_page_links(client, h
     for page in ["3", "99999999999999999999", "last-but-one", "-2"]:
         assert client.get(CLAIMS, {"kind": "wounded", "page": page}).status_code == 404, page
     assert client.get(CLAIMS, {"kind": "wounded", "page": "last"}).status_code == 200
+
+
+@pytest.mark.parametrize("order", ["", "kind", "-assessment"])
+def test_a_page_past_the_middle_is_read_from_the_end_with_the_claims_read_from_the_start(client, monkeypatch, order):
+    jnim, isgs = make_actor(slug="jnim", name="JNIM"), make_actor(slug="isgs", name="ISGS")
+    # Events on the same day with the same title, claims of the same kind by the same claimant: the order
+    # falls back on the claims' slugs. Three claims about no event come after those about events.
+    same_day = [make_event(title="Clash", start_date=D(2022, 12, 3)) for _ in range(2)]
+    for number, event in enumerate([*same_day, make_event(title="Clash", start_date=None), *same_day]):
+        make_claim(event=event, claimant=jnim, slug=f"tied-{9 - number}", statement=f"About an event {number}")
+    make_claim(event=same_day[0], claimant=isgs, kind=Claim.Kind.WOUNDED, statement="Wounded", assessment=Claim.Assessment.CONTESTED)
+    make_claim(event=same_day[1], statement="Unattributed")
+    for number in range(3):
+        make_claim(actor=jnim, kind=Claim.Kind.STRENGTH, slug=f"tied-strength-{3 - number}", statement=f"About no event {number}")
+    make_claim(event=same_day[0], statement="Draft", status=Status.DRAFT)
+    query = {"order": order} if order else {}
+    read_from_the_start = listed_statements(client.get(CLAIMS, query))
+    assert len(read_from_the_start) == 10 and "Draft" not in read_from_the_start
+
+    monkeypatch.setattr(ClaimListView, "paginate_by", 2)
+    pages = []
+    for number in range(1, 6):
+        with CaptureQueriesContext(connection) as queries:
+            pages.append(listed_statements(client.get(CLAIMS, {**query, "page": number})))
+        keys = [q["sql"] for q in queries if q["sql"].startswith('SELECT "sources_claim"."id" AS "pk" FROM')]
+        if not order:
+            # Seven claims about events, then three about none: page 3 is past the middle of the first part,
+            # page 4 ends the first and starts the second, page 5 ends the second.
+            assert [" DESC" in key for key in keys] == {1: [False], 2: [False], 3: [True], 4: [True, False], 5: [True]}[number]
+        elif order == "kind":
+            assert [" DESC" in key for key in keys] == [number > 3], number
+
+    assert pages == [read_from_the_start[start : start + 2] for start in range(0, 10, 2)]
 
 
 @pytest.mark.parametrize("hidden", [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
