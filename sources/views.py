@@ -27,7 +27,7 @@ from events.views import (
     published_places,
 )
 
-from .filters import CLAIM_ORDERINGS, ClaimListFilter
+from .filters import CLAIM_ORDERINGS, ORDERS_BY_CHOICE, ClaimListFilter
 from .listed_claims import listed_claims
 from .models import Citation, Claim, Source
 from .public import (
@@ -284,17 +284,30 @@ class ClaimListView(CountedByAddress, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         # A page's keys first, then one query for its rows' details (listed_claims).
-        ids = queryset.values_list("pk", flat=True)
-        if not self.chosen_order():
+        ids, order = queryset.values_list("pk", flat=True), self.chosen_order()
+        if not order:
             # The claims about an event, then the others: the first part in the order of the events' index, so a
             # page reads only its rows instead of sorting every claim. Counted as the claims about an event (once
             # per version), read through the published events' index.
             about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
             about_no_event = (ids.filter(event__isnull=True),) * 2
             ids = ChainedLists(about_events, about_no_event, count_name=self.count_name())
+        elif order.lstrip("-") in ORDERS_BY_CHOICE:
+            ids = ChainedLists(*parts_by_choice(ids, order), count_name=self.count_name())
         paginator, page, ids, is_paginated = super().paginate_queryset(ids, page_size)
         page.object_list = listed_claims(ids)
         return paginator, page, page.object_list, is_paginated
+
+
+def parts_by_choice(ids, order):
+    """The claims in an order by a column of few values (ORDERS_BY_CHOICE), as the parts of ChainedLists: one
+    per value in the order's sequence, each by slug as ClaimOrdering breaks ties, then those no choice names."""
+    column, values = ORDERS_BY_CHOICE[order.lstrip("-")]
+    if order.startswith("-"):
+        values = values[::-1]
+    parts = [ids.filter(**{column: value}).order_by("slug") for value in values]
+    parts.append(ids.exclude(**{f"{column}__in": values}).order_by("slug"))
+    return [(part, part) for part in parts]
 
 
 @dataclass
