@@ -87,9 +87,8 @@ CLAIM_ORDERINGS = {
     "assessment": (_("Assessment, most certain first"), [GRADE_ORDER]),
 }
 
-# The orders by a column of few values, as the sequence of its values. The claims list reads such an order as one
-# part per value, each by slug (ClaimListView: every claim sorted for each page was 90 to 120 ms at 100,000 events
-# on SQLite, a part read from its index on (column, slug) a millisecond). A value no choice names comes last.
+# The orders by a column of few values, as the sequence of its values: the claims list reads such an order as one
+# part per value, each by slug from an index on (column, slug) (sources.views.ordered_parts).
 ORDERS_BY_CHOICE = {
     "kind": ("kind", sorted(Claim.Kind.values)),
     "assessment": ("assessment", Claim.Assessment.values),  # GRADE_ORDER's sequence

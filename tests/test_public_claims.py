@@ -11,7 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Status
+from sources.filters import CLAIM_ORDERINGS, ClaimOrdering
 from sources.models import Claim
+from sources.public import in_reading_order, public_claims_of_few
 from sources.views import ClaimListView
 from tests.factories import make_actor, make_citation, make_claim, make_event, make_place, make_source, make_user
 
@@ -317,7 +319,7 @@ def test_the_list_is_paginated_and_keeps_the_filters_in_its_page_links(client, h
     assert client.get(CLAIMS, {"kind": "wounded", "page": "last"}).status_code == 200
 
 
-@pytest.mark.parametrize("order", ["", "kind", "-assessment"])
+@pytest.mark.parametrize("order", ["", "kind", "-assessment", "event"])
 def test_a_page_past_the_middle_is_read_from_the_end_with_the_claims_read_from_the_start(client, monkeypatch, order):
     jnim, isgs = make_actor(slug="jnim", name="JNIM"), make_actor(slug="isgs", name="ISGS")
     # Events on the same day with the same title, claims of the same kind by the same claimant: the order
@@ -345,12 +347,55 @@ def test_a_page_past_the_middle_is_read_from_the_end_with_the_claims_read_from_t
     assert pages == [read_from_the_start[start : start + 2] for start in range(0, 10, 2)]
     # Each part is read forwards up to its middle and from its end after it. In the reading order, seven claims
     # about events, then three about none; by kind, six killed, three strength, one wounded; by assessment
-    # descending, one contested, nine reported.
+    # descending, one contested, nine reported; by event, six about dated events, one undated, three about none.
     assert read_from_the_end == {
         "": [[False], [False], [True], [True, False], [True]],
         "kind": [[False], [False], [True], [False], [True, False]],
         "-assessment": [[False, False], [False], [False], [True], [True]],
+        "event": [[False], [False], [True], [False, False], [True]],
     }[order]
+
+
+@pytest.mark.parametrize("order", [*CLAIM_ORDERINGS, *(f"-{name}" for name in CLAIM_ORDERINGS)])
+def test_every_order_lists_the_claims_page_after_page_as_its_definition_sorts_them(client, monkeypatch, order):
+    """The list reads some orders in parts (by value, by dated and undated events): the same claims in the same
+    order as the one sorted query CLAIM_ORDERINGS defines, with ties, unknown dates, figures and claimants."""
+    jnim, isgs = make_actor(slug="jnim", name="JNIM"), make_actor(slug="isgs", name="ISGS")
+    events = [
+        make_event(title="Clash", start_date=D(2022, 12, 3)),
+        make_event(title="Ambush", start_date=D(2022, 12, 3)),
+        make_event(title="Raid", start_date=D(2022, 11, 1)),
+        make_event(title="Clash", start_date=None),
+        make_event(title="Ambush", start_date=None),
+    ]
+    claims = [
+        (events[0], jnim, Claim.Kind.KILLED, Claim.Assessment.REPORTED, 73),
+        (events[0], isgs, Claim.Kind.KILLED, Claim.Assessment.CONTESTED, 100),
+        (events[1], None, Claim.Kind.WOUNDED, Claim.Assessment.REPORTED, 10),
+        (events[1], jnim, Claim.Kind.KILLED, Claim.Assessment.CORROBORATED, None),
+        (events[2], isgs, Claim.Kind.DISPLACED, Claim.Assessment.ALLEGED, 583),
+        (events[3], None, Claim.Kind.KILLED, Claim.Assessment.REPORTED, 10),
+        (events[3], jnim, Claim.Kind.OUTCOME, Claim.Assessment.DISCOUNTED, None),
+        (None, isgs, Claim.Kind.STRENGTH, Claim.Assessment.REPORTED, 700),
+        (None, None, Claim.Kind.STRENGTH, Claim.Assessment.REPORTED, 700),
+        (events[4], isgs, Claim.Kind.KILLED, Claim.Assessment.REPORTED, 10),
+    ]
+    for number, (event, claimant, kind, assessment, value) in enumerate(claims):
+        figure = {"value_low": value, "value_high": value} if value else {"qualifier": "", "value_low": None, "value_high": None}
+        about = {"event": event} if event else {"actor": jnim}
+        make_claim(
+            slug=f"ordered-{9 - number}", statement=f"Claim {number}", claimant=claimant, kind=kind, assessment=assessment,
+            **about, **figure,
+        )  # fmt: skip
+    make_claim(event=events[0], statement="Draft", status=Status.DRAFT)
+    by_definition = ClaimOrdering().filter(in_reading_order(public_claims_of_few()), [order])
+
+    monkeypatch.setattr(ClaimListView, "paginate_by", 2)
+    pages = [client.get(CLAIMS, {"order": order, "page": number}) for number in range(1, 6)]
+    listed = [statement for page in pages for statement in listed_statements(page)]
+
+    assert listed == list(by_definition.values_list("statement", flat=True))
+    assert len(listed) == 10
 
 
 def test_sorted_by_kind_the_kinds_come_in_turn_and_one_no_choice_names_comes_last_either_way(client):
