@@ -405,7 +405,9 @@ def test_sorted_by_kind_the_kinds_come_in_turn_and_one_no_choice_names_comes_las
     Claim.objects.filter(pk=legacy.pk).update(kind="legacy")  # written in the database by hand, past the choices
 
     assert listed_statements(client.get(CLAIMS, {"order": "kind"})) == ["d-displaced", "b-killed", "c-killed", "a-wounded", "a-legacy"]
-    assert listed_statements(client.get(CLAIMS, {"order": "-kind"})) == ["a-wounded", "b-killed", "c-killed", "d-displaced", "a-legacy"]
+    descending = client.get(CLAIMS, {"order": "-kind"})
+    assert listed_statements(descending) == ["a-wounded", "b-killed", "c-killed", "d-displaced", "a-legacy"]
+    assert "<caption>5 claims matching the filters</caption>" in descending.content.decode()
 
 
 @pytest.mark.parametrize("hidden", [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
