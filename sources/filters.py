@@ -87,13 +87,6 @@ CLAIM_ORDERINGS = {
     "assessment": (_("Assessment, most certain first"), [GRADE_ORDER]),
 }
 
-# The orders by a column of few values, as the sequence of its values: the claims list reads such an order as one
-# part per value, each by slug from an index on (column, slug) (sources.views.read_in_parts).
-ORDERS_BY_CHOICE = {
-    "kind": ("kind", sorted(Claim.Kind.values)),
-    "assessment": ("assessment", Claim.Assessment.values),  # GRADE_ORDER's sequence
-}
-
 REVERSED = _("{} (descending)")
 
 

@@ -267,9 +267,6 @@ class Claim(CuratedModel):
         indexes = [
             # An event page groups its claims by kind.
             models.Index(fields=["event", "kind"], name="claim_event_kind_idx"),
-            # The claims list sorted by kind or by assessment: each value's claims by slug (sources.views.read_in_parts).
-            models.Index(fields=["kind", "slug"], name="claim_kind_slug_idx"),
-            models.Index(fields=["assessment", "slug"], name="claim_assessment_slug_idx"),
         ]
 
     def __str__(self):
