@@ -87,6 +87,7 @@ CLAIM_ORDERINGS = {
     "assessment": (_("Assessment, most certain first"), [GRADE_ORDER]),
 }
 
+
 REVERSED = _("{} (descending)")
 
 
