@@ -284,31 +284,29 @@ class ClaimListView(CountedByAddress, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         # A page's keys first, then one query for its rows' details (listed_claims).
-        ids, order = queryset.values_list("pk", flat=True), self.chosen_order()
-        if not order:
-            # The claims about an event, then the others: the first part in the order of the events' index, so a
-            # page reads only its rows instead of sorting every claim. Counted as the claims about an event (once
-            # per version), read through the published events' index.
-            about_events = (ids.filter(event__isnull=False), ids.filter(event__status=Status.PUBLISHED))
-            about_no_event = (ids.filter(event__isnull=True),) * 2
-            ids = ChainedLists(about_events, about_no_event, count_name=self.count_name())
-        else:
-            ids = read_in_parts(ids, order, self.count_name())
+        ids = read_in_parts(queryset.values_list("pk", flat=True), self.chosen_order(), self.count_name())
         paginator, page, ids, is_paginated = super().paginate_queryset(ids, page_size)
         page.object_list = listed_claims(ids)
         return paginator, page, page.object_list, is_paginated
 
 
 def read_in_parts(claims, order, count_name):
-    """The claims in ``order`` (a name of CLAIM_ORDERINGS, "-" first for the reverse) as ChainedLists of parts,
-    each read in an order an index gives; for an order read as one sorted query, the claims as they are.
+    """The claims in ``order`` ("" for the reading order, else a name of CLAIM_ORDERINGS, "-" first for the
+    reverse) as ChainedLists of parts, each read in an order an index gives, so that a page reads only its rows
+    instead of every matching claim sorted (85 to 95 ms at 100,000 events on SQLite); for an order read as one
+    sorted query, the claims as they are.
 
-    Sorted by event, the claims about dated events are read from the published events' index by start, then
-    those about undated events, then those about none: the order ClaimOrdering gives, ties broken by slug and
-    unknown values last either way, without every matching claim sorted for each page (85 to 95 ms at 100,000
-    events on SQLite). An index on the claims' own columns would do the same for kind or assessment, but
-    without statistics SQLite then reads a list filtered by kind from it and sorts every claim of that kind.
+    The reading order: the claims about an event in the order of the events' index (counted as the claims about
+    an event, read through the published events' index), then the others. Sorted by event: the claims about
+    dated events from the published events' index by start, then those about undated events, then those about
+    none, as ClaimOrdering sorts them. An index on the claims' own kind or assessment would do the same for
+    those orders, but SQLite, with no statistics, then reads the list filtered by kind from it and sorts every
+    claim of that kind.
     """
+    if not order:
+        about_events = (claims.filter(event__isnull=False), claims.filter(event__status=Status.PUBLISHED))
+        about_no_event = (claims.filter(event__isnull=True),) * 2
+        return ChainedLists(about_events, about_no_event, count_name=count_name)
     if order.lstrip("-") != "event":
         return claims
     start, title = F("event__start_date"), F("event__title")

@@ -358,8 +358,9 @@ def test_a_page_past_the_middle_is_read_from_the_end_with_the_claims_read_from_t
 
 @pytest.mark.parametrize("order", [*CLAIM_ORDERINGS, *(f"-{name}" for name in CLAIM_ORDERINGS)])
 def test_every_order_lists_the_claims_page_after_page_as_its_definition_sorts_them(client, monkeypatch, order):
-    """The list reads some orders in parts (by value, by dated and undated events): the same claims in the same
-    order as the one sorted query CLAIM_ORDERINGS defines, with ties, unknown dates, figures and claimants."""
+    """The list reads the order by event in parts (dated events, undated, none): every order gives the same claims
+    in the same order as the one sorted query CLAIM_ORDERINGS defines, with ties, unknown dates, figures and
+    claimants."""
     jnim, isgs = make_actor(slug="jnim", name="JNIM"), make_actor(slug="isgs", name="ISGS")
     events = [
         make_event(title="Clash", start_date=D(2022, 12, 3)),
